@@ -1,0 +1,95 @@
+import { DEFAULT_DIFFICULTY, DEFAULT_SCORE, optionKey, type Option, type ParseResult, type Question } from './model.ts';
+import { decodeInput } from './text.ts';
+import { describeProblems, validateQuestion } from './validate.ts';
+
+/**
+ * Aiken → single-choice questions:
+ *
+ *     光猫 LOS 灯红色闪烁通常表示什么？      (stem: one or more lines)
+ *     A. 光信号中断                         (options: `A.`, `A)`, `A、`, space optional)
+ *     B) 设备正在升级
+ *     ANSWER: A
+ *
+ * Blank lines are ignored. As an extension `ANSWER: AC` (several letters) gives a multiple
+ * choice. Errors, each reported at the line where they show and skipped: an option or
+ * `ANSWER:` with no question before it, fewer than 2 options, an answer letter that is not
+ * an option, options out of order, and a question whose `ANSWER:` line is missing when the
+ * next one starts (reported at the line where the next one starts, which is then read).
+ */
+const OPTION = /^([A-Z])\s*[.)、．）]\s*(.*)$/;
+const ANSWER = /^ANSWER\s*[:：]\s*(.*)$/i;
+
+type Pending = { line: number; stem: string[]; options: Option[] };
+
+export function parseAiken(input: string | Uint8Array): ParseResult {
+  const lines = decodeInput(input, 'Aiken').split('\n');
+  const result: ParseResult = { questions: [], skipped: [] };
+  let q: Pending | null = null;
+  const skip = (line: number, reason: string): void => {
+    result.skipped.push({ line, reason });
+  };
+
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const text = raw.trim();
+    if (text === '') return;
+    const answer = ANSWER.exec(text);
+    if (answer) {
+      if (!q) return skip(line, 'ANSWER: with no question before it');
+      const done = finish(q, answer[1], line);
+      if (typeof done === 'string') skip(line, done);
+      else result.questions.push(done);
+      q = null;
+      return;
+    }
+    const option = OPTION.exec(text);
+    if (option && q && q.stem.length > 0 && (q.options.length > 0 || option[1] === 'A')) {
+      const expected = optionKey(q.options.length);
+      if (option[1] !== expected) {
+        skip(line, `option ${option[1]} found where option ${expected} was expected`);
+        q = null;
+        return;
+      }
+      q.options.push({ key: option[1], text: option[2].trim() });
+      return;
+    }
+    if (option && !q) return skip(line, `option ${option[1]} with no question before it`);
+    if (q && q.options.length > 0) {
+      skip(line, `the question at line ${q.line} has no ANSWER: line before the next question starts`);
+      q = null;
+    }
+    if (!q) q = { line, stem: [], options: [] };
+    q.stem.push(text);
+  });
+  if (q !== null) {
+    const open: Pending = q;
+    skip(open.line, `the question at line ${open.line} ends without an ANSWER: line`);
+  }
+  return result;
+}
+
+function finish(q: Pending, answerText: string, line: number): (Question & { line: number }) | string {
+  if (q.options.length < 2) return `too few answers: the question at line ${q.line} has ${q.options.length} option(s), it needs at least 2`;
+  const letters = answerText.toUpperCase().replace(/[\s,，、;；]/g, '');
+  if (!/^[A-Z]+$/.test(letters)) return `ANSWER: "${answerText}" is not an option letter`;
+  const keys = [...new Set(letters.split(''))].sort();
+  const type = keys.length > 1 ? 'multiple' : 'single';
+  const question: Question = {
+    type,
+    stem: q.stem.join('\n'),
+    options: q.options,
+    answer: { kind: 'choice', keys },
+    attachments: [],
+    track: null,
+    knowledgePoints: [],
+    difficulty: DEFAULT_DIFFICULTY,
+    score: DEFAULT_SCORE[type],
+    explanation: '',
+    source: '',
+    status: 'active',
+    externalKey: null,
+  };
+  const problems = validateQuestion(question);
+  if (problems.length > 0) return `line ${line}: ${describeProblems(problems)}`;
+  return { ...question, line: q.line };
+}

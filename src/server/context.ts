@@ -1,0 +1,28 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { createOrgRepo } from './identity/org-repo.ts';
+import { createPersonRepo } from './identity/person-repo.ts';
+import { createSessionRepo } from './identity/session-repo.ts';
+import { createMiscRepo } from './identity/misc-repo.ts';
+
+/**
+ * The explicit dependencies every service receives: the database, the repos of each
+ * domain, the configuration and the clock. No container, no globals.
+ */
+export type AppContext = ReturnType<typeof createContext>;
+
+export function createContext(database: Database, config: Config, opts: { now?: () => Date } = {}) {
+  const db = database.db;
+  return {
+    db,
+    databaseKind: database.kind,
+    config,
+    now: opts.now ?? (() => new Date()),
+    identity: {
+      orgs: createOrgRepo(db),
+      people: createPersonRepo(db),
+      sessions: createSessionRepo(db),
+      misc: createMiscRepo(db),
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { identityMigrations } from '../identity/migrations/index.ts';
+
+/**
+ * Every domain owns its migrations (src/server/<domain>/migrations/) and lists them in an
+ * index; this file gathers them. Names begin with a timestamp so they sort by time across
+ * domains. Migrations are frozen once merged.
+ */
+const allMigrations: Record<string, Migration> = {
+  ...identityMigrations,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return allMigrations;
+  }
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

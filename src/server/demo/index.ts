@@ -1,0 +1,14 @@
+import type { AppContext } from '../context.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadIdentityDemo } from './identity-demo.ts';
+
+/** Loads every domain's demo data, in the order the domains build on each other. Idempotent. */
+export async function loadDemo(ctx: AppContext): Promise<{ summary: Record<string, number> }> {
+  const identity = await loadIdentityDemo(ctx);
+  await ctx.identity.misc.putSetting('demo.loadedAt', new Date().toISOString());
+  return { summary: { people: identity.people } };
+}
+
+export function demoSignIns(): string {
+  const lines = DEMO_ACCOUNTS.map((a) => `  ${a.employeeNo.padEnd(14)} ${a.label}`);
+  return [`Demo sign-ins (password ${DEMO_PASSWORD} for each):`, ...lines].join('\n');
+}

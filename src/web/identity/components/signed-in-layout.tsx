@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
+import {
+  ApartmentOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { AppLayout, type NavItem } from '../../shared/layout/app-layout.tsx';
+import { useSignedIn } from './session-provider.tsx';
+
+/** The menu follows the roles from /api/auth/me: a person with several roles sees every entry that applies. */
+export function SignedInLayout() {
+  const { t } = useI18n();
+  const { me, access, signOut } = useSignedIn();
+  const navigate = useNavigate();
+
+  const nav = useMemo<NavItem[]>(() => {
+    const items: NavItem[] = [];
+    if (access.isContestant) items.push({ path: '/me', label: t('nav.contestantHome'), icon: <HomeOutlined />, group: t('nav.group.mine') });
+    if (access.hasWorkspace) items.push({ path: '/workspace', label: t('nav.workspace'), icon: <SolutionOutlined />, group: t('nav.group.mine') });
+    if (access.canManagePeople) {
+      const group = t('nav.group.manage');
+      items.push(
+        { path: '/admin', label: t('nav.dashboard'), icon: <DashboardOutlined />, group },
+        { path: '/admin/organisations', label: t('nav.organisations'), icon: <ApartmentOutlined />, group },
+        { path: '/admin/people', label: t('nav.people'), icon: <TeamOutlined />, group },
+        { path: '/admin/people/import', label: t('nav.import'), icon: <CloudUploadOutlined />, group },
+      );
+    }
+    return items;
+  }, [access, t]);
+
+  const roleNames = [...access.roles].map((r) => t(`role.${r}`)).join(' · ');
+  return (
+    <AppLayout
+      nav={nav}
+      user={{ name: me.person.name, detail: `${me.person.employeeNo}${roleNames ? ` · ${roleNames}` : ''}` }}
+      onChangePassword={() => navigate('/account/password')}
+      onSignOut={() => {
+        void signOut().then(() => navigate('/sign-in', { replace: true }));
+      }}
+    />
+  );
+}

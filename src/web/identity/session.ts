@@ -1,0 +1,26 @@
+import type { Me, Role } from './api.ts';
+
+/** What a signed-in person may see, from their grants. Pure, so the menu and the routes agree. */
+export type Access = {
+  roles: Set<Role>;
+  canManagePeople: boolean;
+  isContestant: boolean;
+  hasWorkspace: boolean;
+};
+
+export function accessOf(me: Me): Access {
+  const roles = new Set(me.roles.map((g) => g.role));
+  return {
+    roles,
+    canManagePeople: roles.has('platform_admin') || roles.has('organiser'),
+    isContestant: roles.has('contestant'),
+    hasWorkspace: roles.has('judge') || roles.has('host') || roles.has('reviewer'),
+  };
+}
+
+/** Where `/` leads: the admin area first, then the contestant home, then the role workspace. */
+export function homePathOf(access: Access): string {
+  if (access.canManagePeople) return '/admin';
+  if (access.isContestant) return '/me';
+  return '/workspace';
+}
