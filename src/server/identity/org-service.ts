@@ -41,8 +41,8 @@ async function loadManaged(ctx: AppContext, actor: Actor, id: number, what = 'or
   return node;
 }
 
-async function assertNameFree(ctx: AppContext, parentId: number, name: string, exceptId?: number) {
-  const clash = await ctx.identity.orgs.findChildByName(parentId, name);
+async function assertNameFree(ctx: AppContext, parentId: number, name: string, exceptId?: number, tx: Db = ctx.db) {
+  const clash = await ctx.identity.orgs.findChildByName(parentId, name, tx);
   if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `an organisation named ${name} already exists there`, { field: 'name' });
 }
 
@@ -63,7 +63,7 @@ export async function updateOrganisation(ctx: AppContext, actor: Actor, id: numb
   if (node.parentId === null && !isPlatformAdmin(actor)) throw forbidden('only a platform admin may rename the root');
   await ctx.db.transaction().execute(async (tx) => {
     if (input.name && input.name !== node.name) {
-      if (node.parentId !== null) await assertNameFree(ctx, node.parentId, input.name, node.id);
+      if (node.parentId !== null) await assertNameFree(ctx, node.parentId, input.name, node.id, tx);
       await ctx.identity.orgs.rename(id, input.name, tx);
     }
     if (input.kind) await ctx.identity.orgs.setKind(id, input.kind, tx);

@@ -86,6 +86,9 @@ export const grantRole = (id: number, body: { role: Role; organisationId: number
 export const revokeRole = (id: number, grantId: number) => api<void>(`/api/people/${id}/roles/${grantId}`, { method: 'DELETE' });
 export const resetPassword = (id: number) => api<{ temporaryPassword: string }>(`/api/people/${id}/reset-password`, { body: {} });
 
+export const usePerson = (id: number | null) =>
+  useResource(id === null ? null : `person:${id}`, (signal) => fetchPerson(id!, signal));
+
 /** The signed-in person's own record (tracks are not part of /api/auth/me); undefined when the server refuses. */
 export const useOwnPerson = (id: number | undefined) =>
   useResource(id === undefined ? null : `person:${id}`, (signal) => fetchPerson(id!, signal).catch(() => undefined));

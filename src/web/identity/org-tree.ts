@@ -34,7 +34,13 @@ export function subtreeIds(items: Organisation[], id: number): Set<number> {
   return out;
 }
 
-export type OrgTreeData = { value: number; title: string; key: number; disabled?: boolean; children: OrgTreeData[] };
+export type OrgTreeData = { value: number; title: string; label: string; key: number; disabled?: boolean; children: OrgTreeData[] };
+
+/** '星海通信集团/浙江/杭州/客服一班' → '浙江/杭州/客服一班': the root is the same for everyone, so it is left out. */
+export function shortPath(path: string): string {
+  const parts = path.split('/');
+  return (parts.length > 1 ? parts.slice(1) : parts).join('/');
+}
 
 /** The shape antd's TreeSelect wants, skipping archived nodes and disabling `disabledIds`. */
 export function toTreeSelectData(nodes: OrgNode[], disabledIds?: Set<number>): OrgTreeData[] {
@@ -44,6 +50,7 @@ export function toTreeSelectData(nodes: OrgNode[], disabledIds?: Set<number>): O
       value: n.id,
       key: n.id,
       title: n.name,
+      label: shortPath(n.path),
       disabled: disabledIds?.has(n.id) || undefined,
       children: toTreeSelectData(n.children, disabledIds),
     }));

@@ -21,7 +21,7 @@ export function exportMoodleXml(questions: Question[]): string {
     const cat = q.knowledgePoints[0] ?? 'ServiceStar';
     if (cat !== category) {
       category = cat;
-      out.push('  <question type="category">', `    <category><text>${escapeXml('$course$/top/' + cat.replace(/\//g, '/'))}</text></category>`, '  </question>');
+      out.push('  <question type="category">', `    <category><text>${escapeXml('$course$/top/' + cat)}</text></category>`, '  </question>');
     }
     out.push(...exportQuestion(q, i + 1));
   });

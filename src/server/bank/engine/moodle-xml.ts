@@ -80,7 +80,7 @@ const SKIP_REASONS: Record<string, string> = {
 };
 
 function mapQuestion(el: XmlElement, type: string, category: string | null): Question | string {
-  const base = baseFields(el, category);
+  const { extType, ...base } = baseFields(el, category);
   const qt = firstChild(el, 'questiontext');
   const format = qt?.attrs.format;
   const rawStem = textOf(el, 'questiontext') ?? '';
@@ -119,7 +119,7 @@ function mapQuestion(el: XmlElement, type: string, category: string | null): Que
       return make('fill', { kind: 'fill', blanks: [numericalAnswers(el)] });
     case 'essay': {
       const reference = formattedText(textOf(el, 'graderinfo') ?? '', firstChild(el, 'graderinfo')?.attrs.format);
-      const t = base.extType === 'case' || base.extType === 'scenario' ? base.extType : 'short';
+      const t = extType === 'case' || extType === 'scenario' ? extType : 'short';
       return make(t, { kind: 'text', reference });
     }
     case 'matching':

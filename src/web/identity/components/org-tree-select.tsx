@@ -28,6 +28,7 @@ export function OrgTreeSelect({ organisations, value, onChange, placeholder, all
       value={value}
       onChange={(v) => onChange?.(v ?? undefined)}
       treeData={treeData}
+      treeNodeLabelProp="label"
       placeholder={placeholder ?? t('org.pick')}
       allowClear={allowClear}
       showSearch={{ treeNodeFilterProp: 'title' }}

@@ -1,0 +1,86 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Outlet, Route, Routes } from 'react-router-dom';
+import { I18nProvider } from './shared/i18n/i18n-context.tsx';
+import { PageLoading } from './shared/layout/page-loading.tsx';
+import { NotFoundPage } from './shared/layout/not-found-page.tsx';
+import { HomeRedirect } from './identity/components/home-redirect.tsx';
+import { RequireAccess, RequireSession } from './identity/components/require-session.tsx';
+import { SessionProvider } from './identity/components/session-provider.tsx';
+import { SignedInLayout } from './identity/components/signed-in-layout.tsx';
+
+// One chunk per page: a contestant on a phone never downloads the admin tables.
+const SignInPage = lazy(() => import('./identity/pages/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })));
+const SetupPage = lazy(() => import('./identity/pages/setup-page.tsx').then((m) => ({ default: m.SetupPage })));
+const ForcedPasswordPage = lazy(() => import('./identity/pages/forced-password-page.tsx').then((m) => ({ default: m.ForcedPasswordPage })));
+const AccountPasswordPage = lazy(() => import('./identity/pages/account-password-page.tsx').then((m) => ({ default: m.AccountPasswordPage })));
+const AdminHomePage = lazy(() => import('./identity/pages/admin-home-page.tsx').then((m) => ({ default: m.AdminHomePage })));
+const OrganisationsPage = lazy(() => import('./identity/pages/organisations-page.tsx').then((m) => ({ default: m.OrganisationsPage })));
+const PeoplePage = lazy(() => import('./identity/pages/people-page.tsx').then((m) => ({ default: m.PeoplePage })));
+const ImportPage = lazy(() => import('./identity/pages/import-page.tsx').then((m) => ({ default: m.ImportPage })));
+const ContestantHomePage = lazy(() => import('./identity/pages/contestant-home-page.tsx').then((m) => ({ default: m.ContestantHomePage })));
+const WorkspacePage = lazy(() => import('./identity/pages/workspace-page.tsx').then((m) => ({ default: m.WorkspacePage })));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Suspense fallback={<PageLoading full />}>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/setup" element={<SetupPage />} />
+              <Route
+                path="/change-password"
+                element={
+                  <RequireSession passwordChangePage>
+                    <ForcedPasswordPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                element={
+                  <RequireSession>
+                    <SignedInLayout />
+                  </RequireSession>
+                }
+              >
+                <Route index element={<HomeRedirect />} />
+                <Route
+                  path="admin"
+                  element={
+                    <RequireAccess allow={(a) => a.canManagePeople}>
+                      <Outlet />
+                    </RequireAccess>
+                  }
+                >
+                  <Route index element={<AdminHomePage />} />
+                  <Route path="organisations" element={<OrganisationsPage />} />
+                  <Route path="people" element={<PeoplePage />} />
+                  <Route path="people/import" element={<ImportPage />} />
+                </Route>
+                <Route
+                  path="me"
+                  element={
+                    <RequireAccess allow={(a) => a.isContestant}>
+                      <ContestantHomePage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="workspace"
+                  element={
+                    <RequireAccess allow={(a) => a.hasWorkspace || (!a.canManagePeople && !a.isContestant)}>
+                      <WorkspacePage />
+                    </RequireAccess>
+                  }
+                />
+                <Route path="account/password" element={<AccountPasswordPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
