@@ -61,13 +61,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  if (opts.serveWeb !== false && fs.existsSync(path.join(ctx.config.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: ctx.config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
-    // the single-page app owns every other GET that is not an API or a file
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.status(404).send({ error: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` });
-    });
-  }
+  const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(ctx.config.webDir, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: ctx.config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    // the single-page app owns every other GET that is not an API route or a file
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+  });
   return app;
 }

@@ -36,7 +36,4 @@ export function registerErrorHandler(app: FastifyInstance) {
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: 'INTERNAL', message: 'internal error' });
   });
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` });
-  });
 }

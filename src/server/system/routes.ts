@@ -6,6 +6,9 @@ import { needsSetup, setupFirstAdmin } from '../identity/setup-service.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
 import { VERSION } from '../version.ts';
 import { z } from 'zod';
+import { loadDemo } from '../demo/index.ts';
+import { isPlatformAdmin } from '../identity/engine/authz.ts';
+import { forbidden } from '../errors.ts';
 
 export const systemRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
   app.get('/health', { schema: { tags: ['system'], summary: 'Liveness and which database is in use', response: { 200: Health } } }, async () => {
@@ -19,5 +22,11 @@ export const systemRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (a
     const r = await signIn(ctx, { employeeNo: request.body.employeeNo, password: request.body.password, ip: request.ip });
     reply.setCookie(SESSION_COOKIE, r.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.cookieSecure, expires: r.expiresAt });
     return { ok: true as const };
+  });
+
+  app.post('/demo', { schema: { tags: ['system'], summary: 'Load the demo data (platform admin; idempotent)', response: { 200: z.object({ summary: z.record(z.string(), z.number()) }), 401: ErrorBody, 403: ErrorBody } } }, async (request) => {
+    const actor = await request.requireActor();
+    if (!isPlatformAdmin(actor)) throw forbidden('only a platform admin may load demo data');
+    return loadDemo(ctx);
   });
 };
