@@ -21,7 +21,7 @@ export async function createTestDb(overrides: Partial<Config> = {}): Promise<Tes
     if (!url) throw new Error('TEST_BACKEND=postgres needs TEST_DATABASE_URL');
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const database = await openDatabase({ kind: 'postgres', url, schema, maxConnections: 4 });
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, { schema });
     return {
       database,
       config,

@@ -10,6 +10,8 @@ export type Database = {
   kind: DatabaseKind;
   /** Where the embedded database lives, when it is embedded. */
   dataDir?: string;
+  /** the PostgreSQL schema this handle works in, when not the default */
+  schema?: string;
   close: () => Promise<void>;
 };
 
@@ -57,5 +59,5 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', schema, close: () => db.destroy() };
 }

@@ -1,4 +1,5 @@
 import type { IdentityTables } from '../identity/tables.ts';
+import type { BankTables } from '../bank/tables.ts';
 
 /** The whole database: each domain contributes the types of the tables it owns. */
-export type DB = IdentityTables;
+export type DB = IdentityTables & BankTables;
