@@ -4,6 +4,7 @@ import { createOrgRepo } from './identity/org-repo.ts';
 import { createPersonRepo } from './identity/person-repo.ts';
 import { createSessionRepo } from './identity/session-repo.ts';
 import { createMiscRepo } from './identity/misc-repo.ts';
+import { createBankRepos } from './bank/repos.ts';
 
 /**
  * The explicit dependencies every service receives: the database, the repos of each
@@ -24,5 +25,6 @@ export function createContext(database: Database, config: Config, opts: { now?: 
       sessions: createSessionRepo(db),
       misc: createMiscRepo(db),
     },
+    bank: createBankRepos(db),
   };
 }

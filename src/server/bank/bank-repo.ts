@@ -53,7 +53,7 @@ export function createBankRepo(db: Db) {
           eb.or([
             ...opts.subtrees.map((p) => eb('organisation.id_path', 'like', `${p}%`)),
             // the bank's owner is an ancestor of (or is) a node where the actor organises
-            ...opts.sharedTo.map((p) => eb(sql.lit(p), 'like', sql<string>`organisation.id_path || '%'`)),
+            ...opts.sharedTo.map((p) => eb(eb.val(p), 'like', sql<string>`organisation.id_path || '%'`)),
           ]),
         );
       }

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = JSONColumnType<T, string, string>;
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
 
 export type BankTable = {
   id: Generated<number>;
@@ -46,7 +46,7 @@ export type QuestionVersionTable = {
   id: Generated<number>;
   question_id: number;
   version_no: number;
-  data: Json<unknown>;
+  data: Json<object>;
   content_hash: string;
   created_by: number | null;
   created_at: Generated<Date>;
@@ -56,7 +56,7 @@ export type BlueprintTable = {
   id: Generated<number>;
   bank_id: number;
   name: string;
-  data: Json<unknown>;
+  data: Json<object>;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
@@ -67,7 +67,7 @@ export type PaperSetTable = {
   bank_id: number;
   name: string;
   blueprint_id: number | null;
-  blueprint: Json<unknown>;
+  blueprint: Json<object>;
   seed: number;
   created_by: number | null;
   created_at: Generated<Date>;
@@ -78,7 +78,7 @@ export type PaperTable = {
   paper_set_id: number;
   label: string;
   total_score: number;
-  summary: Json<unknown>;
+  summary: Json<object>;
 };
 
 export type PaperItemTable = {

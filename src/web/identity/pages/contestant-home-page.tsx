@@ -2,6 +2,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Avatar, Button, Card, Tag } from 'antd';
 import { BookOutlined, EditOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, RightOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { initialsOf } from '../../shared/initials.ts';
 import { LanguageSwitch } from '../../shared/layout/language-switch.tsx';
 import { useOwnPerson, useTracks } from '../api.ts';
 import { useSignedIn } from '../components/session-provider.tsx';
@@ -32,7 +33,7 @@ export function ContestantHomePage() {
     <div className="ss-mobile-page" data-testid="contestant-home">
       <section className="ss-hero">
         <div className="ss-hero__row">
-          <Avatar size={56} className="ss-hero__avatar">{me.person.name.slice(-2)}</Avatar>
+          <Avatar size={56} className="ss-hero__avatar">{initialsOf(me.person.name)}</Avatar>
           <div className="ss-hero__who">
             <div className="ss-hero__hello">{greeting}</div>
             <h1 className="ss-hero__name">{t('home.hello', { name: me.person.name })}</h1>

@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { initialsOf } from '../initials.ts';
 import { BrandTitle } from './brand-title.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PageLoading } from './page-loading.tsx';
@@ -71,7 +72,7 @@ export function AppLayout({ nav, user, onChangePassword, onSignOut }: Props) {
           <LanguageSwitch size={isPhone ? 'small' : 'middle'} />
           <Dropdown menu={{ items: account }} trigger={['click']} placement="bottomRight">
             <Button type="text" className="ss-account" data-testid="account-menu">
-              <Avatar size={30} className="ss-avatar">{user.name.slice(-2)}</Avatar>
+              <Avatar size={30} className="ss-avatar">{initialsOf(user.name)}</Avatar>
               {!isPhone && <span className="ss-account__name">{user.name}</span>}
               <DownOutlined className="ss-account__chevron" />
             </Button>
