@@ -22,8 +22,9 @@ process.chdir(repo);
 const required = process.env.E2E_REQUIRED === '1';
 const filters = process.argv.slice(2);
 
+/** CHROMIUM_PATH when set (and nothing else), otherwise the Debian/Ubuntu locations. */
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p) => fs.existsSync(p));
 }
 

@@ -36,8 +36,10 @@ if (empty && config.demo) {
 
 const cliToken = randomBytes(24).toString('base64url');
 const app = await buildApp({ ctx, logger: { level: config.logLevel }, cliToken });
-const address = await app.listen({ port: config.port, host: config.host });
-const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+await app.listen({ port: config.port, host: config.host });
+const { port } = app.server.address() as { port: number };
+const wildcard = config.host === '0.0.0.0' || config.host === '::';
+const url = `http://${wildcard ? '127.0.0.1' : config.host}:${port}`;
 if (!config.databaseUrl) writeServerLock(config.dataDir, { pid: process.pid, url, cliToken, startedAt: new Date().toISOString() });
 
 const banner = [`ServiceStar 服务之星 is running at ${url}  (API docs: ${url}/api/docs)`];

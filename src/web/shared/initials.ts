@@ -3,7 +3,8 @@ export function initialsOf(name: string): string {
   const bare = name.replace(/[（(][^）)]*[）)]/g, '').trim() || name.trim();
   if (/[\u3400-\u9fff]/.test(bare)) {
     const han = bare.replace(/[^\u3400-\u9fff]/g, '');
-    return han.length >= 3 ? han.slice(-2) : han;
+    // a personal name's given name (陈晓雯 → 晓雯); a longer title keeps its start (平台管理员 → 平台)
+    return han.length <= 4 ? han.slice(-2) : han.slice(0, 2);
   }
   const words = bare.split(/\s+/).filter(Boolean);
   return words

@@ -28,7 +28,7 @@ export function WorkspacePage() {
       )}
       <Row gutter={[16, 16]}>
         {held.map((w) => (
-          <Col xs={24} md={12} key={w.role}>
+          <Col xs={24} md={held.length > 1 ? 12 : 24} key={w.role}>
             <Card
               className="ss-card-fill"
               title={

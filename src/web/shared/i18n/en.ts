@@ -10,6 +10,15 @@ export const en: Record<MessageKey, string> = {
   'error.network': 'Cannot reach the server. Check the network and try again.',
   'error.server': 'The server ran into a problem. Please try again later.',
 
+  'error.withKind': '{kind}: {message}',
+  'error.kind.VALIDATION': 'Invalid input',
+  'error.kind.CONFLICT': 'Conflicts with existing data',
+  'error.kind.FORBIDDEN': 'Not allowed',
+  'error.kind.NOT_FOUND': 'Not found',
+  'error.kind.UNAUTHENTICATED': 'Please sign in',
+  'error.kind.PAYLOAD_TOO_LARGE': 'File too large',
+  'error.kind.UNSUPPORTED_FILE': 'Unsupported file',
+
   'common.actions': 'Actions',
   'common.cancel': 'Cancel',
   'common.create': 'Create',

@@ -15,15 +15,6 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 const STORAGE_KEY = 'servicestar.lang';
 
-const ZH_ERROR_KINDS: Record<string, string> = {
-  VALIDATION: '输入有误',
-  CONFLICT: '与现有数据冲突',
-  FORBIDDEN: '没有权限',
-  NOT_FOUND: '找不到对象',
-  UNAUTHENTICATED: '请先登录',
-  PAYLOAD_TOO_LARGE: '文件过大',
-  UNSUPPORTED_FILE: '不支持的文件',
-};
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 function initialLang(): Lang {
@@ -79,8 +70,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (lang !== 'zh-CN') return error.message;
         if (error.reasonZh) return error.reasonZh;
         // no Chinese reason from the server: say in Chinese what kind of refusal it was, and keep its words
-        const kind = ZH_ERROR_KINDS[error.code];
-        return kind ? `${kind}：${error.message}` : error.message;
+        const kindKey = `error.kind.${error.code}` as MessageKey;
+        return kindKey in dict ? t('error.withKind', { kind: dict[kindKey], message: error.message }) : error.message;
       }
       return error instanceof Error ? error.message : String(error);
     };

@@ -8,6 +8,15 @@ export const zhCN = {
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.server': '服务器出错了，请稍后重试',
 
+  'error.withKind': '{kind}：{message}',
+  'error.kind.VALIDATION': '输入有误',
+  'error.kind.CONFLICT': '与现有数据冲突',
+  'error.kind.FORBIDDEN': '没有权限',
+  'error.kind.NOT_FOUND': '找不到对象',
+  'error.kind.UNAUTHENTICATED': '请先登录',
+  'error.kind.PAYLOAD_TOO_LARGE': '文件过大',
+  'error.kind.UNSUPPORTED_FILE': '不支持的文件',
+
   'common.actions': '操作',
   'common.cancel': '取消',
   'common.create': '创建',
