@@ -16,6 +16,7 @@ import { orgRoutes } from './identity/org-routes.ts';
 import { peopleRoutes } from './identity/people-routes.ts';
 import { importRoutes } from './identity/import-routes.ts';
 import { systemActor } from './identity/system-actor.ts';
+import { questionBankRoutes } from './bank/routes.ts';
 import { VERSION } from './version.ts';
 
 export type BuildOptions = {
@@ -57,6 +58,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes(ctx));
       await api.register(peopleRoutes(ctx));
       await api.register(importRoutes(ctx));
+      await api.register(questionBankRoutes(ctx));
     },
     { prefix: '/api' },
   );

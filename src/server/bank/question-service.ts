@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/kysely.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/engine/authz.ts';
 import { canManageBank, loadBank } from './access.ts';
 import { contentHash } from './engine/fingerprint.ts';
@@ -104,7 +104,3 @@ export async function setQuestionStatus(ctx: AppContext, actor: Actor, id: numbe
   return toQuestionView((await ctx.bank.questions.get(id))!);
 }
 
-export async function assertCanSeeQuestion(ctx: AppContext, actor: Actor, id: number): Promise<void> {
-  const r = await ctx.bank.questions.get(id);
-  if (!r) throw forbidden();
-}

@@ -94,9 +94,11 @@ export function ImportUploadStep({ createOrganisations, onCreateOrganisationsCha
             {t('import.createOrganisationsHint')}
           </Typography.Paragraph>
           {error && <Alert type="error" showIcon title={error} className="ss-form-alert" />}
-          <Button type="primary" size="large" icon={<CloudUploadOutlined />} disabled={!file} loading={busy} onClick={() => void upload()}>
-            {t('import.uploadAndCheck')}
-          </Button>
+          <div className="ss-upload-actions">
+            <Button type="primary" size="large" icon={<CloudUploadOutlined />} disabled={!file} loading={busy} onClick={() => void upload()}>
+              {t('import.uploadAndCheck')}
+            </Button>
+          </div>
         </Card>
       </Col>
     </Row>

@@ -25,7 +25,7 @@ export function ImportPage() {
       <Card className="ss-steps-card">
         <Steps
           current={current}
-          status={state.step === 'result' ? 'finish' : 'process'}
+          status={state.step === 'result' ? 'finish' : undefined}
           responsive
           items={[
             { title: t('import.step.upload'), content: t('import.step.uploadHint') },
