@@ -28,6 +28,7 @@ export function updateBoard(board: Board, changed: Iterable<string>, get: Lookup
   const moving = new Set(changed);
   const dropping = new Set(removed);
   if (moving.size === 0 && dropping.size === 0) return board;
+  if (moving.size + dropping.size === 1) return moveOne(board, [...moving, ...dropping][0], dropping.size === 0, get);
   const rest = board.order.filter((u) => !moving.has(u) && !dropping.has(u));
   const incoming = [...moving].filter((u) => !dropping.has(u)).sort((a, b) => compareUnits(a, b, get));
   const order: string[] = [];
@@ -37,6 +38,23 @@ export function updateBoard(board: Board, changed: Iterable<string>, get: Lookup
     if (j >= incoming.length || (i < rest.length && compareUnits(rest[i], incoming[j], get) <= 0)) order.push(rest[i++]);
     else order.push(incoming[j++]);
   }
+  return { order };
+}
+
+/** One unit: O(log n) search plus an array copy, so 10,000 late joiners cost milliseconds. */
+function moveOne(board: Board, unitId: string, keep: boolean, get: Lookup): Board {
+  const order = board.order.slice();
+  const at = order.indexOf(unitId);
+  if (at >= 0) order.splice(at, 1);
+  if (!keep) return { order };
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareUnits(order[mid], unitId, get) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  order.splice(lo, 0, unitId);
   return { order };
 }
 
@@ -72,10 +90,7 @@ export function topOf(board: Board, get: Lookup, limit = 10): Ranked[] {
 
 /** The podium: everyone placed 1st–3rd, ties included. */
 export function podiumOf(board: Board, get: Lookup): Ranked[] {
-  const out: Ranked[] = [];
-  for (const r of topOf(board, get, board.order.length)) {
-    if (r.place > 3) break;
-    out.push(r);
-  }
-  return out;
+  let n = 0;
+  while (n < board.order.length && (n < 3 || sameKey(get(board.order[n]), get(board.order[n - 1])))) n++;
+  return topOf(board, get, n);
 }

@@ -43,7 +43,7 @@ export type AdvancementRule =
   | { kind: 'topN'; perTrack: number; maxPerOrganisation?: number; tieAtCut: TieAtCutPolicy }
   | { kind: 'groupPk'; groupSize: number; outPerGroup: number; remain: number }
   | { kind: 'singleElimination'; thirdPlace: boolean }
-  | { kind: 'doubleElimination'; grandFinal: 'none' | 'simple' | 'double' }
+  | { kind: 'doubleElimination'; grandFinal: 'simple' | 'double' }
   | { kind: 'roundRobin' }
   | { kind: 'none' };
 
@@ -166,7 +166,7 @@ export function validateAdvancement(rule: AdvancementRule, at: string): Problem[
       if (Number.isInteger(rule.outPerGroup) && rule.outPerGroup >= 3) {
         out.push(problem(`${at}.outPerGroup`, `eliminating ${rule.outPerGroup} per group would empty a group of 3`, `每组淘汰 ${rule.outPerGroup} 队会使 3 队小组清空`));
       }
-      whole('remain', rule.remain, 1, 'teams remaining', '保留队数');
+      whole('remain', rule.remain, 2, 'teams remaining', '保留队数');
       break;
     default:
       break;

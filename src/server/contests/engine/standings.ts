@@ -111,7 +111,18 @@ export function computeStandings(input: StandingsInput): Result<StageStandings> 
       const { ranked, decisions } = rankCandidates(bucket.candidates, stage.tieBreaks);
       const rows = ranked.map((r): StandingRow => {
         const e = entrantById.get(r.id) as Entrant;
-        return { ...r, trackId, organisationId: e.organisationId, name: e.name, rounds: lines.get(r.id) ?? {} };
+        return {
+          id: r.id,
+          total: r.total,
+          rank: r.rank,
+          scoreRank: r.scoreRank,
+          tieBreaks: r.tieBreaks,
+          unresolvedWith: r.unresolvedWith,
+          trackId,
+          organisationId: e.organisationId,
+          name: e.name,
+          rounds: lines.get(r.id) ?? {},
+        };
       });
       return { trackId, rows, incomplete: bucket.incomplete, decisions };
     });

@@ -112,7 +112,7 @@ export function scoreChoice(correct: string[], chosen: string[], max: number, po
   return Math.min(max, Math.max(0, score));
 }
 
-function expectKind(response: Response, kind: Response['kind'], type: QuestionType): void {
+function expectKind<K extends Response['kind']>(response: Response, kind: K, type: QuestionType): asserts response is Extract<Response, { kind: K }> {
   if (response.kind !== kind) throw invalid('response', `a ${type} question takes a ${kind} response, not ${response.kind}`);
 }
 
@@ -163,4 +163,17 @@ export function gradeResponse(question: GradableQuestion, response: Response | n
   const score = options.fill === 'all-blanks' ? (allRight ? max : 0) : blanks.filter((b) => b.correct).length * unit;
   if (options.fill === 'all-blanks') for (const b of blanks) b.score = allRight ? round6(unit) : 0;
   return graded(score, max, blanks);
+}
+
+/**
+ * Moodle's random guess score (get_random_guess_score): choice → correct keys / options
+ * (for multiple choice this assumes the stem says how many are right, as Moodle does);
+ * true/false → 0.5; fill-in → 0; judged types → null (not meaningful).
+ */
+export function randomGuessScore(question: Pick<GradableQuestion, 'type' | 'options' | 'answer'>): number | null {
+  const { type, options, answer } = question;
+  if (type === 'single' || type === 'multiple') return answer.kind === 'choice' && options.length ? answer.keys.length / options.length : null;
+  if (type === 'truefalse') return 0.5;
+  if (type === 'fill') return 0;
+  return null;
 }

@@ -142,7 +142,7 @@ describe('item analysis rules', () => {
   });
 
   const matrix = fc.integer({ min: 2, max: 6 }).chain((p) =>
-    fc.array(fc.array(fc.constantFrom(0, 0.5, 1), { minLength: p, maxLength: p }), { minLength: 4, maxLength: 30 }),
+    fc.array(fc.array(fc.constantFrom<number>(0, 0.5, 1), { minLength: p, maxLength: p }), { minLength: 4, maxLength: 30 }),
   );
   const toAttempts = (m: number[][]): AttemptRecord[] =>
     m.map((row, i) => ({ attemptId: String(i), candidateId: String(i), attemptNo: 1, marks: Object.fromEntries(row.map((v, j) => [j + 1, v])) }));

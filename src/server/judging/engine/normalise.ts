@@ -28,8 +28,11 @@ export type JudgeNormalisation =
 export type NormalisedCells = { cells: Cell[]; judges: JudgeNormalisation[]; poolMean: number; poolSd: number };
 
 const SD_EPSILON = 1e-9;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function normaliseByJudge(cells: readonly Cell[], fallback: ZScoreFallback): NormalisedCells {
+export function normaliseByJudge(input: readonly Cell[], fallback: ZScoreFallback): NormalisedCells {
+  // a fixed order, so float sums (and so results) do not depend on the order scores arrived in
+  const cells = [...input].sort((a, b) => cmp(a.contestantId, b.contestantId) || cmp(a.judgeId, b.judgeId));
   if (cells.length === 0) return { cells: [], judges: [], poolMean: 0, poolSd: 0 };
   const all = cells.map((c) => c.value);
   const poolMean = mean(all);

@@ -45,6 +45,11 @@ export function roundTo(x: number, r: Rounding): number {
   const clean = Number(x.toPrecision(12));
   const sign = clean < 0 ? -1 : 1;
   const a = Math.abs(clean);
+  if (a !== 0 && (a < 1e-6 || a >= 1e21)) {
+    // String() uses exponent notation here; no decimal half is at stake at these sizes
+    const n = Math.round(a * 10 ** r.decimals) / 10 ** r.decimals;
+    return n === 0 ? 0 : sign * n;
+  }
   const scaled = Number(`${a}e${r.decimals}`);
   const floor = Math.floor(scaled);
   const diff = Number((scaled - floor).toPrecision(12));

@@ -131,6 +131,20 @@ describe('numeric helpers', () => {
     expect(roundTo(2.125, { decimals: 2, mode: 'half-even' })).toBe(2.12);
     expect(roundTo(2.135, { decimals: 2, mode: 'half-even' })).toBe(2.14);
     expect(roundTo(-0.001, up)).toBe(0);
+    expect(roundTo(1e-9, up)).toBe(0); // exponent notation does not break the decimal rounding
+    expect(roundTo(9e-7, { decimals: 6, mode: 'half-up' })).toBe(0.000001);
+    expect(roundTo(12.5, { decimals: 0, mode: 'half-up' })).toBe(13);
+    expect(roundTo(12.5, { decimals: 0, mode: 'half-even' })).toBe(12);
     expect(Object.is(roundTo(-0.001, up), -0)).toBe(false);
+  });
+  it('property: rounding moves a value by at most half a unit, and rounding twice changes nothing', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1000, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 4 }), fc.constantFrom('half-up' as const, 'half-even' as const), (x, d, mode) => {
+        const r = roundTo(x, { decimals: d, mode });
+        expect(Math.abs(r - x)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-9);
+        expect(roundTo(r, { decimals: d, mode })).toBe(r);
+        expect(decimalsOf(r)).toBeLessThanOrEqual(d);
+      }),
+    );
   });
 });

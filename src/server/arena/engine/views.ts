@@ -1,0 +1,193 @@
+/**
+ * Per-viewer views (boardgame.io's filter-player-view). The host sees everything; a
+ * player never receives the correct answer before the close, another unit's stake
+ * before the question is shown, or another unit's answer in a simultaneous question; the
+ * big screen (and the public spectator page) sees what the hall may see.
+ */
+import type { RankedBuzz } from './buzz.ts';
+import type { ArenaEvent } from './events.ts';
+import { placeOf, podiumOf, topOf, type Ranked } from './leaderboard.ts';
+import { distributionOf } from './mass-quiz.ts';
+import type { Option, RoundConfig, RoundFormat } from './model.ts';
+import { answerOf, lookupOf, playerOf, questionOf, standingOf, unitName, unitOfPlayer, type ArenaState, type QuestionPhase } from './state.ts';
+
+export type Viewer = { role: 'host' } | { role: 'screen' } | { role: 'player'; playerId: string };
+
+export type BuzzView = { unitId: string; name: string; rank: number; marginMs: number; late: boolean; receivedAt?: number; rttMs?: number | null; compensationMs?: number; effectiveAt?: number };
+
+export type QuestionView = {
+  index: number;
+  questionId: string;
+  format: RoundFormat;
+  phase: QuestionPhase;
+  shown: boolean;
+  prompt: string | null;
+  options: Option[];
+  points: number;
+  openedAt: number | null;
+  deadline: number | null;
+  turn: { unitId: string; name: string; deadline: number } | null;
+  buzzOpenAt: number | null;
+  winner: string | null;
+  /** host only: units within the tie margin of the winner */
+  tie: string[];
+  buzzes: BuzzView[];
+  stakes: Record<string, number>;
+  answered: number;
+  verdicts: Record<string, 'right' | 'wrong'>;
+  distribution: { key: string; count: number; share: number }[] | null;
+  correct: string[] | 'oral' | null;
+};
+
+export type MeView = { playerId: string; unitId: string; score: number; place: number | null; removed: boolean; eliminated: boolean; myChoice: string[] | null; myTurn: boolean; myStake: number | null; canBuzz: boolean };
+
+export type RoundView = {
+  roundId: string;
+  seq: number;
+  viewer: Viewer['role'];
+  status: ArenaState['status'];
+  paused: boolean;
+  questionCount: number;
+  question: QuestionView | null;
+  leaderboard: (Ranked & { name: string })[];
+  podium: (Ranked & { name: string })[] | null;
+  me: MeView | null;
+};
+
+const named = (s: ArenaState) => (r: Ranked) => ({ ...r, name: unitName(s, r.unitId) });
+
+function buzzesOf(s: ArenaState, isHost: boolean): BuzzView[] {
+  const q = s.q!;
+  const order: RankedBuzz[] = q.decision?.order ?? [];
+  const late = q.buzz?.late ?? [];
+  const first = order[0]?.effectiveAt ?? 0;
+  const rows = [
+    ...order.map((b) => ({ b, rank: b.rank, marginMs: b.marginMs, late: false })),
+    ...late.map((b, i) => ({ b, rank: order.length + i + 1, marginMs: b.effectiveAt - first, late: true })),
+  ];
+  return rows.map(({ b, rank, marginMs, late: isLate }) => ({
+    unitId: b.unitId,
+    name: unitName(s, b.unitId),
+    rank,
+    marginMs,
+    late: isLate,
+    ...(isHost ? { receivedAt: b.receivedAt, rttMs: b.rttMs, compensationMs: b.compensationMs, effectiveAt: b.effectiveAt } : {}),
+  }));
+}
+
+function questionView(s: ArenaState, viewer: Viewer, myUnit: string | null): QuestionView | null {
+  const q = s.q;
+  const question = questionOf(s);
+  if (!q || !question) return null;
+  const isHost = viewer.role === 'host';
+  const shown = q.phase !== 'ready';
+  const closed = q.phase === 'closed';
+  const visible = isHost || shown;
+  const stakes = isHost || shown ? q.stakes : myUnit && q.stakes[myUnit] !== undefined ? { [myUnit]: q.stakes[myUnit] } : {};
+  return {
+    index: q.index,
+    questionId: q.questionId,
+    format: q.format,
+    phase: q.phase,
+    shown,
+    prompt: visible ? question.prompt : null,
+    options: visible ? question.options : [],
+    points: question.points,
+    openedAt: q.openedAt,
+    deadline: q.deadline,
+    turn: q.turn ? { unitId: q.turn.unitId, name: unitName(s, q.turn.unitId), deadline: q.turn.deadline } : null,
+    buzzOpenAt: q.phase === 'buzzing' || q.decision ? (q.buzz?.openAt ?? null) : null,
+    winner: q.decision?.winner ?? null,
+    tie: isHost ? (q.decision?.tie ?? []) : [],
+    buzzes: q.decision || isHost ? buzzesOf(s, isHost) : [],
+    stakes,
+    answered: q.answers.count,
+    verdicts: q.verdicts,
+    distribution: isHost || closed ? distributionOf(q) : null,
+    correct: isHost || closed ? question.answer : null,
+  };
+}
+
+function meView(s: ArenaState, playerId: string): MeView | null {
+  const p = playerOf(s, playerId);
+  if (!p) return null;
+  const unitId = unitOfPlayer(s, p);
+  const q = s.q;
+  const removed = s.removed.has(playerId);
+  const eliminated = s.eliminated.has(unitId);
+  const out = !!q && q.lockedOut.includes(unitId);
+  const hasBuzzed = !!q?.buzz && [...q.buzz.entries, ...q.buzz.late].some((e) => e.unitId === unitId);
+  return {
+    playerId,
+    unitId,
+    score: standingOf(s, unitId).score,
+    place: placeOf(s.board, unitId, lookupOf(s)) ?? null,
+    removed,
+    eliminated,
+    myChoice: q ? (answerOf(q, unitId)?.choice ?? null) : null,
+    myTurn: q?.turn?.unitId === unitId,
+    myStake: q?.stakes[unitId] ?? null,
+    canBuzz: !!q && q.phase === 'buzzing' && !removed && !eliminated && !out && !hasBuzzed,
+  };
+}
+
+export function viewFor(s: ArenaState, viewer: Viewer, opts: { leaderboardSize?: number } = {}): RoundView {
+  const me = viewer.role === 'player' ? meView(s, viewer.playerId) : null;
+  const get = lookupOf(s);
+  return {
+    roundId: s.config.roundId,
+    seq: s.seq,
+    viewer: viewer.role,
+    status: s.status,
+    paused: s.paused !== null,
+    questionCount: s.config.questions.length,
+    question: questionView(s, viewer, me?.unitId ?? null),
+    leaderboard: topOf(s.board, get, opts.leaderboardSize ?? (viewer.role === 'host' ? 50 : 10)).map(named(s)),
+    podium: s.status === 'finished' ? podiumOf(s.board, get).map(named(s)) : null,
+    me,
+  };
+}
+
+/** An event as a viewer may receive it, or null when it is not theirs to see. `correct` is added to a close. */
+export type ViewEvent = ArenaEvent | (Extract<ArenaEvent, { type: 'questionClosed' }> & { correct: string[] | 'oral' });
+
+export function eventFor(config: RoundConfig, s: ArenaState, viewer: Viewer, e: ArenaEvent): ViewEvent | null {
+  if (viewer.role === 'host') return e;
+  const mine = viewer.role === 'player' ? playerOf(s, viewer.playerId) : undefined;
+  const myUnit = mine ? unitOfPlayer(s, mine) : null;
+  switch (e.type) {
+    case 'stakePicked':
+      return e.unitId === myUnit ? e : null;
+    case 'answered':
+      return e.unitId === myUnit || !s.q || !s.q.simultaneous ? e : null;
+    case 'buzzed':
+      return { ...e, entry: { ...e.entry, rttMs: null, compensationMs: 0 } };
+    case 'buzzResolved':
+      return { ...e, tie: [], order: e.order.map((b) => ({ ...b, rttMs: null, compensationMs: 0 })) };
+    case 'questionClosed': {
+      const question = config.questions.find((x) => x.id === e.questionId);
+      return { ...e, correct: question ? question.answer : 'oral' };
+    }
+    default:
+      return e;
+  }
+}
+
+export type Resync = { kind: 'events'; events: ViewEvent[] } | { kind: 'snapshot'; view: RoundView };
+
+/**
+ * A reconnecting client that last saw `sinceSeq`: the events after it (filtered) when the
+ * gap is small and the log holds them, else a fresh snapshot. `log` is the tail of the
+ * round's events (any start), `s` the current state.
+ */
+export function resync(s: ArenaState, viewer: Viewer, sinceSeq: number, log: readonly ArenaEvent[], maxEvents = 200): Resync {
+  const tail = log.filter((e) => e.seq > sinceSeq);
+  const complete = tail.length === s.seq - sinceSeq && (tail.length === 0 || tail[0].seq === sinceSeq + 1);
+  if (sinceSeq < 0 || sinceSeq > s.seq || !complete || tail.length > maxEvents) return { kind: 'snapshot', view: viewFor(s, viewer) };
+  const out: ViewEvent[] = [];
+  for (const e of tail) {
+    const v = eventFor(s.config, s, viewer, e);
+    if (v) out.push(v);
+  }
+  return { kind: 'events', events: out };
+}
