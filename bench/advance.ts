@@ -7,6 +7,7 @@
 // theory round, decider), 12 city branches per province.
 // Timed: every standing (31 × 4 tracks) and every advancement (top 6 per track, at most 2 per
 // city). Baseline, same input, same run: a plain sort by weighted total per track, top 6.
+import os from 'node:os';
 import { advanceTopN } from '../src/server/contests/engine/advancement.ts';
 import type { StageDef } from '../src/server/contests/engine/contest-model.ts';
 import { computeStandings, type Entrant, type RoundScore } from '../src/server/contests/engine/standings.ts';
@@ -124,14 +125,20 @@ console.log(`  rule: top 6 per track per province, at most 2 per city branch (${
 runEngine(provinces.slice(0, 1));
 runBaseline(provinces.slice(0, 1));
 
+const cpuSeconds = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1e6;
 let t0 = performance.now();
+let c0 = process.cpuUsage();
 const engine = runEngine(provinces);
 const seconds = (performance.now() - t0) / 1000;
+const engineCpu = cpuSeconds(process.cpuUsage(c0));
 t0 = performance.now();
+c0 = process.cpuUsage();
 const baseline = runBaseline(provinces);
 const baselineSeconds = (performance.now() - t0) / 1000;
+const baselineCpu = cpuSeconds(process.cpuUsage(c0));
 
 console.log(`  engine:   ${seconds.toFixed(3)} s for ${PROVINCES * TRACKS.length} standings and advancements; ${engine.advancing} advance, ${engine.tieGroups} tie groups (${engine.separated} fully separated by the chain), ${engine.refusedTracks} track(s) refused for an unresolved tie at the cut`);
 console.log(`  baseline: ${baselineSeconds.toFixed(3)} s plain sort per track; ${baseline.advancing} taken (no quota, no tie-breaks, no reasons)`);
+console.log(`  CPU time (user + system, includes GC threads; wall time above is what counts): engine ${engineCpu.toFixed(3)} s, baseline ${baselineCpu.toFixed(3)} s; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPU(s)`);
 console.log(`  ratio engine / baseline: ${(seconds / baselineSeconds).toFixed(1)}×; aim under 1 s: ${seconds < 1 ? 'met' : 'NOT met'}`);
 console.log(JSON.stringify({ bench: 'advance', contestants, seconds: Number(seconds.toFixed(3)), baselineSeconds: Number(baselineSeconds.toFixed(3)) }));

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { identityMigrations } from '../identity/migrations/index.ts';
 import { bankMigrations } from '../bank/migrations/index.ts';
+import { contestsMigrations } from '../contests/migrations/index.ts';
 
 /**
  * Every domain owns its migrations (src/server/<domain>/migrations/) and lists them in an
@@ -11,6 +12,7 @@ import { bankMigrations } from '../bank/migrations/index.ts';
 const allMigrations: Record<string, Migration> = {
   ...identityMigrations,
   ...bankMigrations,
+  ...contestsMigrations,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -21,7 +23,7 @@ class StaticProvider implements MigrationProvider {
 
 export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string } = {}): Promise<string[]> {
   // with a schema of its own (tests on PostgreSQL), the migration bookkeeping lives there too
-  const migrator = new Migrator({ db, provider: new StaticProvider(), ...(opts.schema && { migrationTableSchema: opts.schema }) });
+  const migrator = new Migrator({ db, provider: new StaticProvider(), allowUnorderedMigrations: true, ...(opts.schema && { migrationTableSchema: opts.schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

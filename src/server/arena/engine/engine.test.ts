@@ -4,7 +4,7 @@ import { decide } from './decide.ts';
 import type { ArenaEvent } from './events.ts';
 import { evolve, EventSequenceError, replay } from './evolve.ts';
 import { viewFor } from './views.ts';
-import { arbStream, choiceQ, HOST, mixedConfig, newRound, oralQ, player, runSteps, scores, SYSTEM, teamConfig } from './test-support.ts';
+import { arbGuidedStream, arbStream, choiceQ, HOST, mixedConfig, newRound, oralQ, player, runSteps, scores, SYSTEM, teamConfig } from './test-support.ts';
 
 const T0 = 1_700_000_000_000;
 const snapshot = (s: ReturnType<typeof replay>) => viewFor(s, { role: 'host' }, { leaderboardSize: 1000 });
@@ -182,7 +182,7 @@ const players = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
 const units = ['t1', 't2', 't3'];
 
 describe('properties over random command streams', () => {
-  const stream = arbStream(players, units);
+  const stream = fc.oneof(arbStream(players, units), arbGuidedStream(players, units, 6));
 
   it('replaying the log from scratch yields the state of the live fold; scores change only through score events', () => {
     fc.assert(

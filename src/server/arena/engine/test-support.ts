@@ -81,17 +81,20 @@ export const arbStep = (playerIds: string[], unitIds: string[]) =>
     .record({
       dt: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 12_000 })),
       cmd: fc.oneof(
-        { weight: 6, arbitrary: fc.constantFrom<Command>({ type: 'next' }, { type: 'openQuestion' }, { type: 'openBuzz' }, { type: 'closeQuestion' }, { type: 'tick' }) },
-        { weight: 1, arbitrary: fc.constantFrom<Command>({ type: 'undoLastJudgement' }, { type: 'pause' }, { type: 'resume' }, { type: 'finish' }) },
-        { weight: 4, arbitrary: fc.record({ type: fc.constant('buzz' as const), rttMs: fc.option(fc.integer({ min: 0, max: 800 })) }) },
-        { weight: 4, arbitrary: fc.record({ type: fc.constant('answer' as const), choice: fc.constantFrom(['A'], ['B'], ['B'], ['C'], ['Z']) }) },
-        { weight: 3, arbitrary: fc.record({ type: fc.constant('judge' as const), verdict: fc.constantFrom('right' as const, 'wrong' as const), unitId: fc.option(fc.constantFrom(...unitIds), { nil: undefined }) }) },
-        { weight: 2, arbitrary: fc.record({ type: fc.constant('pickStake' as const), stake: fc.constantFrom(10, 20, 30, 15) }) },
-        { weight: 1, arbitrary: fc.record({ type: fc.constant('grantTurn' as const), unitId: fc.constantFrom(...unitIds) }) },
-        { weight: 1, arbitrary: fc.record({ type: fc.constant('adjustScore' as const), unitId: fc.constantFrom(...unitIds), delta: fc.integer({ min: -5, max: 5 }).filter((d) => d !== 0), reason: fc.constant('题目争议') }) },
-        { weight: 1, arbitrary: fc.record({ type: fc.constant('removePlayer' as const), playerId: fc.constantFrom(...playerIds), reason: fc.constant('违规') }) },
-        { weight: 1, arbitrary: fc.record({ type: fc.constant('readmitPlayer' as const), playerId: fc.constantFrom(...playerIds) }) },
-        { weight: 1, arbitrary: fc.record({ type: fc.constant('join' as const), name: fc.constant('新人') }) },
+        { weight: 30, arbitrary: fc.constantFrom<Command>({ type: 'next' }, { type: 'openQuestion' }, { type: 'openBuzz' }, { type: 'openBuzz' }, { type: 'closeQuestion' }, { type: 'tick' }) },
+        { weight: 6, arbitrary: fc.constant<Command>({ type: 'undoLastJudgement' }) },
+        { weight: 2, arbitrary: fc.constant<Command>({ type: 'pause' }) },
+        { weight: 4, arbitrary: fc.constant<Command>({ type: 'resume' }) },
+        { weight: 1, arbitrary: fc.constant<Command>({ type: 'finish' }) },
+        { weight: 15, arbitrary: fc.record({ type: fc.constant('buzz' as const), rttMs: fc.option(fc.integer({ min: 0, max: 800 })) }) },
+        { weight: 15, arbitrary: fc.record({ type: fc.constant('answer' as const), choice: fc.constantFrom(['A'], ['B'], ['B'], ['C'], ['Z']) }) },
+        { weight: 12, arbitrary: fc.record({ type: fc.constant('judge' as const), verdict: fc.constantFrom('right' as const, 'wrong' as const), unitId: fc.option(fc.constantFrom(...unitIds), { nil: undefined }) }) },
+        { weight: 6, arbitrary: fc.record({ type: fc.constant('pickStake' as const), stake: fc.constantFrom(10, 20, 30, 15) }) },
+        { weight: 3, arbitrary: fc.record({ type: fc.constant('grantTurn' as const), unitId: fc.constantFrom(...unitIds) }) },
+        { weight: 3, arbitrary: fc.record({ type: fc.constant('adjustScore' as const), unitId: fc.constantFrom(...unitIds), delta: fc.integer({ min: -5, max: 5 }).filter((d) => d !== 0), reason: fc.constant('题目争议') }) },
+        { weight: 2, arbitrary: fc.record({ type: fc.constant('removePlayer' as const), playerId: fc.constantFrom(...playerIds), reason: fc.constant('违规') }) },
+        { weight: 3, arbitrary: fc.record({ type: fc.constant('readmitPlayer' as const), playerId: fc.constantFrom(...playerIds) }) },
+        { weight: 2, arbitrary: fc.record({ type: fc.constant('join' as const), name: fc.constant('新人') }) },
       ),
       who: fc.constantFrom(...playerIds, 'stranger'),
       misrouted: fc.integer({ min: 0, max: 19 }),
@@ -122,3 +125,11 @@ export const mixedConfig = (over: Partial<RoundConfig> = {}) =>
 export const runSteps = (r: Round, steps: { dt: number; actor: Actor; cmd: Command }[]) => {
   for (const s of steps) r.run(s.cmd, s.actor, r.now + s.dt);
 };
+
+const SKELETON: Command[] = [{ type: 'next' }, { type: 'openQuestion' }, { type: 'openBuzz' }, { type: 'tick' }, { type: 'judge', verdict: 'wrong' }, { type: 'tick' }, { type: 'judge', verdict: 'right' }, { type: 'closeQuestion' }];
+
+/** The host walking every question in order, with random player and host noise between the steps. */
+export const arbGuidedStream = (playerIds: string[], unitIds: string[], questions: number) =>
+  fc
+    .array(fc.array(arbStep(playerIds, unitIds), { minLength: 0, maxLength: 6 }), { minLength: SKELETON.length * questions, maxLength: SKELETON.length * questions })
+    .map((noise) => noise.flatMap((n, i) => [{ dt: 200, cmd: SKELETON[i % SKELETON.length], actor: SKELETON[i % SKELETON.length].type === 'tick' ? SYSTEM : HOST }, ...n.filter((x) => x.cmd.type !== 'finish' && x.cmd.type !== 'pause')]));

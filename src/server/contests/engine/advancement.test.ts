@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advanceTopN, type TopNRule } from './advancement.ts';
+import { advanceTopN, explainDecision, type TopNRule } from './advancement.ts';
 import { PRELIMINARY } from './contest-fixture.test-support.ts';
 import { computeStandings, type Entrant, type RoundScore, type StageStandings } from './standings.ts';
 
@@ -26,9 +26,9 @@ describe('top-N advancement', () => {
     if (!r.ok) throw new Error('advance');
     expect(r.value.tracks.flatMap((t) => t.advancing)).toHaveLength(24);
     const voice = r.value.tracks.find((t) => t.trackId === 'voice');
-    expect(voice?.decisions[0].explanation.en).toBe('advances: rank 1, total 100; within the top 6 of track voice');
+    expect(explainDecision(voice!.decisions[0], rule(6))).toBe('advances: rank 1, total 100; within the top 6 of track voice');
     expect(voice?.decisions[6]).toMatchObject({ advances: false, reason: 'below-cut', rank: 7 });
-    expect(voice?.decisions[6].explanation.zh).toContain('未晋级');
+    expect(explainDecision(voice!.decisions[6], rule(6), 'zh')).toBe('未晋级：第 7 名，总分 94；未进入赛道 voice 前 6 名');
   });
 
   it('at most 2 per organisation: the third of an organisation is passed over and the next one goes', () => {
@@ -48,7 +48,8 @@ describe('top-N advancement', () => {
     const resolved = advanceTopN(standings([{ id: 'a', org: 'x', total: 90 }, { id: 'b', org: 'y', total: 80, violations: 1 }, { id: 'c', org: 'z', total: 80 }]), rule(2));
     if (!resolved.ok) throw new Error('advance');
     expect(resolved.value.tracks[0].advancing).toEqual(['a', 'c']);
-    expect(resolved.value.tracks[0].decisions[1].tieBreak).toBe('fewer violations');
+    expect(resolved.value.tracks[0].decisions[1].tieBreak).toEqual({ kind: 'fewerViolations' });
+    expect(explainDecision(resolved.value.tracks[0].decisions[1], rule(2))).toBe('advances: rank 2, total 80; tie broken by fewer violations; within the top 2 of track voice');
     const tied = standings([{ id: 'a', org: 'x', total: 90 }, { id: 'b', org: 'y', total: 80 }, { id: 'c', org: 'z', total: 80 }]);
     const refused = advanceTopN(tied, rule(2));
     expect(refused.ok).toBe(false);

@@ -3,7 +3,7 @@
  * from complete standings. Every entrant gets a decision with its reason (rank, total,
  * tie-break used, quota) for the CLI (`servicestar advance`) to print.
  */
-import type { AdvancementRule } from './contest-model.ts';
+import type { AdvancementRule, TieBreakRule } from './contest-model.ts';
 import { describeRule } from './ranking.ts';
 import { fail, ok, problem, type Problem, type Result } from './result.ts';
 import { requireComplete, type StageStandings, type StandingRow } from './standings.ts';
@@ -26,8 +26,9 @@ export type AdvanceDecision = {
   total: number;
   reason: AdvanceReason;
   /** The tie-break that last separated this entrant, if any. */
-  tieBreak?: string;
-  explanation: { en: string; zh: string };
+  tieBreak?: TieBreakRule;
+  /** Entrants it is still tied with (an unresolved tie). */
+  tiedWith: string[];
 };
 
 export type TrackAdvancement = { trackId: string; advancing: string[]; decisions: AdvanceDecision[] };
@@ -55,6 +56,10 @@ function advanceTrack(trackId: string, rows: StandingRow[], rule: TopNRule): { t
   let slots = rule.perTrack;
   let i = 0;
   while (i < rows.length) {
+    if (slots === 0) {
+      for (; i < rows.length; i++) decisions.push(decide(rows[i], false, 'below-cut'));
+      break;
+    }
     let j = i + 1;
     while (j < rows.length && rows[j].rank === rows[i].rank) j++;
     const group = rows.slice(i, j);
@@ -99,28 +104,14 @@ function advanceTrack(trackId: string, rows: StandingRow[], rule: TopNRule): { t
       const quotaFull = !advances && blocked.includes(row) && slots > 0;
       const why: AdvanceReason = advances ? reason : quotaFull ? 'organisation-quota-full' : 'below-cut';
       if (advances) taken.set(row.organisationId, (taken.get(row.organisationId) ?? 0) + 1);
-      decisions.push(decide(row, advances, why, rule));
+      decisions.push(decide(row, advances, why));
     }
     slots = straddles ? 0 : slots - admitted.length;
   }
   return { track: { trackId, advancing: decisions.filter((d) => d.advances).map((d) => d.entrantId), decisions }, problems };
 }
 
-function decide(row: StandingRow, advances: boolean, reason: AdvanceReason, rule: TopNRule): AdvanceDecision {
-  const last = row.tieBreaks[row.tieBreaks.length - 1];
-  const tieBreak = last ? describeRule(last.rule) : undefined;
-  const head = { en: `rank ${row.rank}, total ${row.total}`, zh: `第 ${row.rank} 名，总分 ${row.total}` };
-  const tail: Record<AdvanceReason, { en: string; zh: string }> = {
-    'within-top-n': { en: `within the top ${rule.perTrack} of track ${row.trackId}`, zh: `位列赛道 ${row.trackId} 前 ${rule.perTrack} 名` },
-    'tie-at-cut-included': { en: 'tied at the cut; all tied entrants advance (declared policy)', zh: '在晋级线上并列，按规定全部晋级' },
-    'below-cut': { en: `below the top ${rule.perTrack} of track ${row.trackId}`, zh: `未进入赛道 ${row.trackId} 前 ${rule.perTrack} 名` },
-    'organisation-quota-full': {
-      en: `organisation ${row.organisationId} already has ${rule.maxPerOrganisation} advancing`,
-      zh: `单位 ${row.organisationId} 晋级名额（${rule.maxPerOrganisation}）已满`,
-    },
-  };
-  const tb = tieBreak ? { en: `; tie broken by ${tieBreak.en}`, zh: `；按${tieBreak.zh}决出` } : { en: '', zh: '' };
-  const un = row.unresolvedWith.length > 0 ? { en: `; tied with ${row.unresolvedWith.join(', ')}`, zh: `；与 ${row.unresolvedWith.join('、')} 并列` } : { en: '', zh: '' };
+function decide(row: StandingRow, advances: boolean, reason: AdvanceReason): AdvanceDecision {
   return {
     entrantId: row.id,
     name: row.name,
@@ -130,10 +121,30 @@ function decide(row: StandingRow, advances: boolean, reason: AdvanceReason, rule
     rank: row.rank,
     total: row.total,
     reason,
-    tieBreak: tieBreak?.en,
-    explanation: {
-      en: `${advances ? 'advances' : 'does not advance'}: ${head.en}${tb.en}${un.en}; ${tail[reason].en}`,
-      zh: `${advances ? '晋级' : '未晋级'}：${head.zh}${tb.zh}${un.zh}；${tail[reason].zh}`,
-    },
+    tieBreak: row.tieBreaks[row.tieBreaks.length - 1]?.rule,
+    tiedWith: row.unresolvedWith,
   };
+}
+
+/** One line for the CLI: advances or not, rank, total, the tie-break used, the reason. */
+export function explainDecision(d: AdvanceDecision, rule: TopNRule, lang: 'en' | 'zh' = 'en'): string {
+  const en = lang === 'en';
+  const parts = [en ? `${d.advances ? 'advances' : 'does not advance'}: rank ${d.rank}, total ${d.total}` : `${d.advances ? '晋级' : '未晋级'}：第 ${d.rank} 名，总分 ${d.total}`];
+  if (d.tieBreak) parts.push(en ? `tie broken by ${describeRule(d.tieBreak).en}` : `按${describeRule(d.tieBreak).zh}决出`);
+  if (d.tiedWith.length > 0) parts.push(en ? `tied with ${d.tiedWith.join(', ')}` : `与 ${d.tiedWith.join('、')} 并列`);
+  switch (d.reason) {
+    case 'within-top-n':
+      parts.push(en ? `within the top ${rule.perTrack} of track ${d.trackId}` : `位列赛道 ${d.trackId} 前 ${rule.perTrack} 名`);
+      break;
+    case 'tie-at-cut-included':
+      parts.push(en ? 'tied at the cut; all tied entrants advance (declared policy)' : '在晋级线上并列，按规定全部晋级');
+      break;
+    case 'below-cut':
+      parts.push(en ? `below the top ${rule.perTrack} of track ${d.trackId}` : `未进入赛道 ${d.trackId} 前 ${rule.perTrack} 名`);
+      break;
+    case 'organisation-quota-full':
+      parts.push(en ? `organisation ${d.organisationId} already has ${rule.maxPerOrganisation} advancing` : `单位 ${d.organisationId} 晋级名额（${rule.maxPerOrganisation}）已满`);
+      break;
+  }
+  return parts.join(en ? '; ' : '；');
 }

@@ -15,7 +15,10 @@ export type TieFacts = {
   finishedAt: Record<string, number | undefined>;
 };
 
-export type Candidate = { id: string; total: number; facts: TieFacts };
+/** `facts` may be a function: it is called only for entrants in a tie (most never are). */
+export type Candidate = { id: string; total: number; facts: TieFacts | (() => TieFacts) };
+
+const factsOf = (c: Candidate): TieFacts => (typeof c.facts === 'function' ? c.facts() : c.facts);
 
 /** One split: `rule` gave this entrant `value` and separated the group `among`. */
 export type TieBreakStep = { rule: TieBreakRule; value: number; among: string[] };
@@ -82,6 +85,10 @@ export function shownValue(rule: TieBreakRule, value: number): number {
   return rule.kind === 'fewerViolations' || rule.kind === 'earlierFinish' ? -value : value;
 }
 
+// Shared empty lists for the common case of no tie (frozen: never pushed to).
+const NONE_STEPS: TieBreakStep[] = Object.freeze([]) as unknown as TieBreakStep[];
+const NONE_IDS: string[] = Object.freeze([]) as unknown as string[];
+
 export function rankCandidates(candidates: Candidate[], chain: TieBreakRule[]): Ranking {
   const sorted = [...candidates].sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ranked: Ranked[] = new Array(sorted.length);
@@ -92,7 +99,7 @@ export function rankCandidates(candidates: Candidate[], chain: TieBreakRule[]): 
     while (j < sorted.length && sorted[j].total === sorted[i].total) j++;
     if (j - i === 1) {
       const c = sorted[i];
-      ranked[i] = { id: c.id, total: c.total, rank: i + 1, scoreRank: i + 1, tieBreaks: [], unresolvedWith: [] };
+      ranked[i] = { id: c.id, total: c.total, rank: i + 1, scoreRank: i + 1, tieBreaks: NONE_STEPS, unresolvedWith: NONE_IDS };
     } else {
       const run = sorted.slice(i, j);
       const steps = new Map<string, TieBreakStep[]>(run.map((c) => [c.id, []]));
@@ -109,8 +116,8 @@ export function rankCandidates(candidates: Candidate[], chain: TieBreakRule[]): 
             total: c.total,
             rank: place,
             scoreRank: i + 1,
-            tieBreaks: steps.get(c.id) ?? [],
-            unresolvedWith: group.length > 1 ? ids.filter((x) => x !== c.id) : [],
+            tieBreaks: steps.get(c.id) ?? NONE_STEPS,
+            unresolvedWith: group.length > 1 ? ids.filter((x) => x !== c.id) : NONE_IDS,
           };
           at++;
         }
@@ -131,7 +138,7 @@ function resolve(
 ): Candidate[][] {
   if (group.length === 1 || index >= chain.length) return [group];
   const rule = chain[index];
-  const keys = group.map((c) => tieKey(rule, c.facts));
+  const keys = group.map((c) => tieKey(rule, factsOf(c)));
   const missing = group.filter((_, k) => keys[k] === undefined).map((c) => c.id);
   if (missing.length > 0) {
     decision.steps.push({ rule, outcome: 'not-applicable', detail: missing.map((id) => `missing for ${id}`) });

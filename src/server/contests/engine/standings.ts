@@ -49,8 +49,9 @@ export function computeStandings(input: StandingsInput): Result<StageStandings> 
     entrantIndex.set(e.id, k);
   });
   const R = stage.rounds.length;
-  const raw: (number | undefined)[] = new Array(entrants.length * R);
-  const finished: (number | undefined)[] = new Array(entrants.length * R);
+  // NaN marks "no score" / "no finish time" in these flat entrant × round tables.
+  const raw = new Float64Array(entrants.length * R).fill(Number.NaN);
+  const finished = new Float64Array(entrants.length * R).fill(Number.NaN);
   const violations = new Float64Array(entrants.length);
   scores.forEach((s, k) => {
     const e = entrantIndex.get(s.entrantId);
@@ -63,27 +64,38 @@ export function computeStandings(input: StandingsInput): Result<StageStandings> 
     if (round.normalisation.kind === 'percentOfMax' && s.score > round.normalisation.maxScore) {
       return void problems.push(problem(`${field}.score`, `score ${s.score} of ${s.entrantId} in ${s.roundId} is above the round's maximum ${round.normalisation.maxScore}`, `${s.entrantId} 在 ${s.roundId} 的成绩 ${s.score} 超过满分 ${round.normalisation.maxScore}`));
     }
-    if (raw[e * R + r] !== undefined) return void problems.push(problem(field, `${s.entrantId} has two scores in round ${s.roundId}`, `${s.entrantId} 在轮次 ${s.roundId} 有两个成绩`));
+    if (!Number.isNaN(raw[e * R + r])) return void problems.push(problem(field, `${s.entrantId} has two scores in round ${s.roundId}`, `${s.entrantId} 在轮次 ${s.roundId} 有两个成绩`));
     raw[e * R + r] = s.score;
-    finished[e * R + r] = s.finishedAt;
+    finished[e * R + r] = s.finishedAt ?? Number.NaN;
     violations[e] += s.violations ?? 0;
   });
   if (problems.length > 0) return fail(...problems);
 
+  // What the tie-breaks read, built only for entrants in a tie.
+  const factsAt = (k: number): TieFacts => {
+    const facts: TieFacts = { roundScores: {}, violations: violations[k], finishedAt: {} };
+    for (let r = 0; r < R; r++) {
+      const round = stage.rounds[r];
+      const value = raw[k * R + r];
+      if (!Number.isNaN(value)) facts.roundScores[round.id] = normalise(round, value);
+      const t = finished[k * R + r];
+      if (round.role === 'scored' || !Number.isNaN(t)) facts.finishedAt[round.id] = Number.isNaN(t) ? undefined : t;
+    }
+    return facts;
+  };
   const byTrack = new Map<string, { candidates: Candidate[]; incomplete: IncompleteRow[] }>();
   const missing: MissingScore[] = [];
   const lines = new Map<string, Record<string, RoundLine>>();
   entrants.forEach((e, k) => {
     let bucket = byTrack.get(e.trackId);
     if (!bucket) byTrack.set(e.trackId, (bucket = { candidates: [], incomplete: [] }));
-    const facts: TieFacts = { roundScores: {}, violations: violations[k], finishedAt: {} };
     const rounds: Record<string, RoundLine> = {};
     const missingRounds: string[] = [];
     let total = 0;
     for (let r = 0; r < R; r++) {
       const round = stage.rounds[r];
       const value = raw[k * R + r];
-      if (value === undefined) {
+      if (Number.isNaN(value)) {
         if (round.role === 'scored') missingRounds.push(round.id);
         continue;
       }
@@ -91,9 +103,6 @@ export function computeStandings(input: StandingsInput): Result<StageStandings> 
       const weighted = round.role === 'scored' ? (normalised * round.weightPercent) / 100 : 0;
       total += weighted;
       rounds[round.id] = { raw: value, normalised, weighted };
-      facts.roundScores[round.id] = normalised;
-      const t = finished[k * R + r];
-      if (round.role === 'scored' || t !== undefined) facts.finishedAt[round.id] = t;
     }
     if (missingRounds.length > 0) {
       bucket.incomplete.push({ id: e.id, trackId: e.trackId, organisationId: e.organisationId, name: e.name, missingRounds });
@@ -101,7 +110,7 @@ export function computeStandings(input: StandingsInput): Result<StageStandings> 
       return;
     }
     lines.set(e.id, rounds);
-    bucket.candidates.push({ id: e.id, total: roundTotal(total), facts });
+    bucket.candidates.push({ id: e.id, total: roundTotal(total), facts: () => factsAt(k) });
   });
 
   const entrantById = new Map(entrants.map((e) => [e.id, e]));

@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyBoard, placeOf, podiumOf, topOf, updateBoard, zeroStanding, type Standing } from './leaderboard.ts';
+import { scoreMassAnswer, speedPoints, streakBonus } from './mass-quiz.ts';
+import { defaultConfig, type MassQuizConfig, type RoundConfig } from './model.ts';
+import { choiceQ, HOST, newRound, player, SYSTEM } from './test-support.ts';
+import { viewFor } from './views.ts';
+
+const T0 = 1_700_000_000_000;
+const cfg = (formula: MassQuizConfig['formula']): MassQuizConfig => ({ formula, streakBonus: { perAnswer: 100, max: 500 }, allowLateJoin: true });
+
+describe('scoring formulas', () => {
+  it('speed: full points within 0.5 s, linearly down to half at the deadline', () => {
+    expect(speedPoints(1000, 0, 20_000)).toBe(1000);
+    expect(speedPoints(1000, 500, 20_000)).toBe(1000);
+    expect(speedPoints(1000, 20_000, 20_000)).toBe(500);
+    expect(speedPoints(1000, 10_250, 20_000)).toBe(750);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 20_000 }), (a, b) => {
+      const [x, y] = a <= b ? [a, b] : [b, a];
+      expect(speedPoints(1000, x, 20_000)).toBeGreaterThanOrEqual(speedPoints(1000, y, 20_000));
+      expect(speedPoints(1000, y, 20_000)).toBeGreaterThanOrEqual(500);
+    }));
+  });
+
+  it('streak bonus grows per consecutive correct answer, capped', () => {
+    expect([1, 2, 3, 7, 20].map((s) => streakBonus(cfg('speed'), s))).toEqual([0, 100, 200, 500, 500]);
+  });
+
+  it('correctness first: speed and streak never outweigh one more correct answer', () => {
+    const q = choiceQ('q', { points: 10, timeLimitMs: 20_000 });
+    const arbRun = fc.array(fc.record({ right: fc.boolean(), ms: fc.integer({ min: 0, max: 20_000 }) }), { minLength: 1, maxLength: 30 });
+    const play = (run: { right: boolean; ms: number }[]) =>
+      run.reduce<Standing>((s, a) => scoreMassAnswer(cfg('correctness-first'), q, a.right ? ['B'] : ['A'], a.ms, s).next, zeroStanding());
+    fc.assert(fc.property(arbRun, arbRun, (ra, rb) => {
+      const a = play(ra);
+      const b = play(rb);
+      if (a.correct <= b.correct) return;
+      const board = updateBoard(emptyBoard(), ['a', 'b'], (u) => (u === 'a' ? a : b));
+      expect(board.order[0]).toBe('a');
+      expect(placeOf(board, 'a', (u) => (u === 'a' ? a : b))).toBe(1);
+      expect(placeOf(board, 'b', (u) => (u === 'a' ? a : b))).toBe(2);
+    }));
+  });
+});
+
+describe('leaderboard', () => {
+  const arbScores = fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }), fc.record({ score: fc.integer({ min: -3, max: 6 }), bonus: fc.integer({ min: 0, max: 2 }) }), { minKeys: 1 });
+
+  it('incremental updates give the same order as a full sort; ties share a place (1-2-2-4)', () => {
+    fc.assert(fc.property(arbScores, arbScores, (first, second) => {
+      const table = new Map<string, Standing>(Object.entries(first).map(([k, v]) => [k, { ...zeroStanding(), ...v }]));
+      const get = (u: string) => table.get(u) ?? zeroStanding();
+      let board = updateBoard(emptyBoard(), table.keys(), get);
+      for (const [k, v] of Object.entries(second)) {
+        table.set(k, { ...zeroStanding(), ...v });
+        board = updateBoard(board, [k], get);
+      }
+      const full = updateBoard(emptyBoard(), [...table.keys()], get);
+      expect(board.order).toEqual(full.order);
+      const ranked = topOf(board, get, 1000);
+      for (const r of ranked) {
+        const ahead = [...table.values()].filter((s) => s.score > r.score || (s.score === r.score && s.bonus > r.bonus)).length;
+        expect(r.place).toBe(ahead + 1);
+        expect(placeOf(board, r.unitId, get)).toBe(r.place);
+      }
+    }));
+  });
+
+  it('the podium includes everyone tied for third', () => {
+    const t = new Map<string, Standing>([['a', 9], ['b', 7], ['c', 5], ['d', 5], ['e', 1]].map(([u, s]) => [u as string, { ...zeroStanding(), score: s as number }]));
+    const get = (u: string) => t.get(u)!;
+    const board = updateBoard(emptyBoard(), t.keys(), get);
+    expect(podiumOf(board, get).map((r) => [r.unitId, r.place])).toEqual([['a', 1], ['b', 2], ['c', 3], ['d', 3]]);
+  });
+});
+
+const massConfig = (over: Partial<RoundConfig> = {}) =>
+  defaultConfig({ roundId: 'mq', format: 'mass-quiz', players: [], questions: [choiceQ('m1'), choiceQ('m2', { answer: ['C'] }), choiceQ('m3')], ...over });
+
+describe('mass quiz', () => {
+  it('scores at the close only; late joiners enter; a rejoin keeps the score; removed and re-admitted', () => {
+    const r = newRound(massConfig({ massQuiz: cfg('speed') }));
+    r.ok({ type: 'join', name: '甲' }, player('a'));
+    r.ok({ type: 'join', name: '乙' }, player('b'));
+    r.ok({ type: 'next' });
+    r.ok({ type: 'openQuestion' }, HOST, T0);
+    r.ok({ type: 'answer', choice: ['B'] }, player('a'), T0 + 400);
+    r.ok({ type: 'answer', choice: ['A'] }, player('b'), T0 + 300);
+    expect(viewFor(r.state, { role: 'player', playerId: 'a' }).me?.score).toBe(0);
+    r.ok({ type: 'join', name: '丙' }, player('c'), T0 + 500);
+    r.ok({ type: 'answer', choice: ['B'] }, player('c'), T0 + 10_250);
+    r.ok({ type: 'tick' }, SYSTEM, T0 + 20_001);
+    expect(r.state.q?.phase).toBe('closed');
+    expect(Object.fromEntries(['a', 'b', 'c'].map((p) => [p, r.state.standings.get(p)?.score ?? 0]))).toEqual({ a: 10, b: 0, c: 8 });
+    expect(r.run({ type: 'join', name: '甲' }, player('a'))).toEqual({ ok: true, events: [] });
+    expect(r.state.standings.get('a')?.score).toBe(10);
+    r.ok({ type: 'removePlayer', playerId: 'c', reason: '作弊' });
+    expect(topOf(r.state.board, (u) => r.state.standings.get(u) ?? zeroStanding()).map((x) => x.unitId)).toEqual(['a', 'b']);
+    r.ok({ type: 'readmitPlayer', playerId: 'c' });
+    expect(viewFor(r.state, { role: 'player', playerId: 'c' }).me).toMatchObject({ score: 8, place: 2 });
+  });
+
+  it('wrong-out elimination: a wrong or missing answer eliminates; no late join after the first question', () => {
+    const r = newRound(massConfig({ elimination: { mode: 'wrong-out' } }));
+    for (const p of ['a', 'b', 'c']) r.ok({ type: 'join', name: p }, player(p));
+    r.ok({ type: 'next' });
+    r.ok({ type: 'openQuestion' }, HOST, T0);
+    r.ok({ type: 'answer', choice: ['B'] }, player('a'), T0 + 1000);
+    r.ok({ type: 'answer', choice: ['D'] }, player('b'), T0 + 1000);
+    r.ok({ type: 'closeQuestion' }, HOST, T0 + 2000);
+    expect([...r.state.eliminated].sort()).toEqual(['b', 'c']);
+    expect(r.run({ type: 'join', name: 'd' }, player('d'))).toMatchObject({ ok: false, code: 'LATE_JOIN_CLOSED' });
+    r.ok({ type: 'next' });
+    r.ok({ type: 'openQuestion' }, HOST, T0 + 3000);
+    expect(r.run({ type: 'answer', choice: ['C'] }, player('b'), T0 + 3100)).toMatchObject({ ok: false, code: 'ELIMINATED' });
+  });
+
+  it('10,000 players: joins, answers and a close stay fast (no per-answer sort or copy)', () => {
+    const r = newRound(massConfig({ massQuiz: cfg('correctness-first') }));
+    const started = performance.now();
+    for (let i = 0; i < 10_000; i++) r.ok({ type: 'join', name: `p${i}` }, player(`p${i}`), T0);
+    r.ok({ type: 'next' });
+    r.ok({ type: 'openQuestion' }, HOST, T0);
+    for (let i = 0; i < 10_000; i++) r.ok({ type: 'answer', choice: [i % 3 ? 'B' : 'A'] }, player(`p${i}`), T0 + 1 + (i % 15_000));
+    r.ok({ type: 'closeQuestion' }, HOST, T0 + 19_000);
+    const ms = performance.now() - started;
+    expect(r.state.q?.distribution).toMatchObject({ A: 3334, B: 6666 });
+    const get = (u: string) => r.state.standings.get(u) ?? zeroStanding();
+    const top = topOf(r.state.board, get, 3);
+    expect(top[0]).toMatchObject({ place: 1, score: 10 });
+    expect(placeOf(r.state.board, 'p0', get)).toBe(6667);
+    expect(ms).toBeLessThan(5_000);
+  });
+});
