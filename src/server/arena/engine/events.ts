@@ -21,7 +21,7 @@ export type EventBody =
   | { type: 'buzzResolved'; winner: string; order: RankedBuzz[]; tie: string[]; turnDeadline: number }
   | { type: 'turnGranted'; unitId: string; deadline: number }
   | { type: 'answered'; unitId: string; playerId: string; choice: string[]; elapsedMs: number }
-  | { type: 'judged'; unitId: string; verdict: Verdict; delta: number; by: 'host' | 'system'; reason: string | null; then: 'done' | 'reopen' | 'wait' }
+  | { type: 'judged'; unitId: string; verdict: Verdict; delta: number; judge: 'host' | 'system'; reason: string | null; then: 'done' | 'reopen' | 'wait' }
   | { type: 'judgementUndone'; judgedSeq: number; unitId: string; delta: number }
   | { type: 'timeUp'; scope: 'turn' | 'question' }
   | { type: 'questionClosed'; questionId: string; reason: 'host' | 'time-up'; answered: number }

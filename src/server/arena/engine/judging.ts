@@ -22,7 +22,7 @@ export function deltaOf(s: ArenaState, unitId: string, verdict: Verdict): number
 export function judgeEvents(s: ArenaState, a: { unitId: string; verdict: Verdict; by: 'host' | 'system'; reason: string | null; now: number }): BodyOut[] {
   const q = s.q!;
   const delta = deltaOf(s, a.unitId, a.verdict);
-  const base = { type: 'judged' as const, unitId: a.unitId, verdict: a.verdict, delta, by: a.by, reason: a.reason };
+  const base = { type: 'judged' as const, unitId: a.unitId, verdict: a.verdict, delta, judge: a.by, reason: a.reason };
   if (q.simultaneous) return [{ ...base, then: 'wait' }];
   if (a.verdict === 'right' || q.format !== 'buzzer') return [{ ...base, then: 'done' }];
   const lockedOut = new Set([...q.lockedOut, a.unitId]);

@@ -48,7 +48,7 @@ function describe(e: ArenaEvent, before: ArenaState, after: ArenaState): string 
     }
     case 'turnGranted': return `host gave the question to ${name(e.unitId)}`;
     case 'answered': return `${name(e.unitId)} answered ${e.choice.join('')} after ${ms(e.elapsedMs)} (${e.playerId})`;
-    case 'judged': return `${e.by} judged ${name(e.unitId)} ${e.verdict.toUpperCase()}: ${signed(e.delta)}${e.reason ? ` (${e.reason})` : ''}${e.then === 'reopen' ? '; buzz may reopen' : ''}`;
+    case 'judged': return `${e.judge} judged ${name(e.unitId)} ${e.verdict.toUpperCase()}: ${signed(e.delta)}${e.reason ? ` (${e.reason})` : ''}${e.then === 'reopen' ? '; buzz may reopen' : ''}`;
     case 'judgementUndone': return `judgement #${e.judgedSeq} on ${name(e.unitId)} undone: ${signed(-e.delta)} reverted`;
     case 'timeUp': return `time up (${e.scope})`;
     case 'questionClosed': return `question ${e.questionId} closed (${e.reason}); ${e.answered} answer(s)`;

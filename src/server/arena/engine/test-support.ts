@@ -103,7 +103,7 @@ export const arbStep = (playerIds: string[], unitIds: string[]) =>
       const forPlayer = PLAYER_CMDS.has(cmd.type);
       let actor: Actor = forPlayer ? player(who) : cmd.type === 'tick' ? SYSTEM : HOST;
       if (misrouted === 0) actor = forPlayer ? HOST : player(who);
-      return { dt, cmd, actor };
+      return { dt, cmd: cmd as Command, actor };
     });
 
 export const arbStream = (playerIds: string[], unitIds: string[]) => fc.array(arbStep(playerIds, unitIds), { minLength: 20, maxLength: 160 });
@@ -122,7 +122,8 @@ export const mixedConfig = (over: Partial<RoundConfig> = {}) =>
     ...over,
   });
 
-export const runSteps = (r: Round, steps: { dt: number; actor: Actor; cmd: Command }[]) => {
+export type Step = { dt: number; actor: Actor; cmd: Command };
+export const runSteps = (r: Round, steps: Step[]) => {
   for (const s of steps) r.run(s.cmd, s.actor, r.now + s.dt);
 };
 
@@ -132,4 +133,4 @@ const SKELETON: Command[] = [{ type: 'next' }, { type: 'openQuestion' }, { type:
 export const arbGuidedStream = (playerIds: string[], unitIds: string[], questions: number) =>
   fc
     .array(fc.array(arbStep(playerIds, unitIds), { minLength: 0, maxLength: 6 }), { minLength: SKELETON.length * questions, maxLength: SKELETON.length * questions })
-    .map((noise) => noise.flatMap((n, i) => [{ dt: 200, cmd: SKELETON[i % SKELETON.length], actor: SKELETON[i % SKELETON.length].type === 'tick' ? SYSTEM : HOST }, ...n.filter((x) => x.cmd.type !== 'finish' && x.cmd.type !== 'pause')]));
+    .map((noise): Step[] => noise.flatMap((n, i) => [{ dt: 200, cmd: SKELETON[i % SKELETON.length], actor: SKELETON[i % SKELETON.length].type === 'tick' ? SYSTEM : HOST }, ...n.filter((x) => x.cmd.type !== 'finish' && x.cmd.type !== 'pause')]));

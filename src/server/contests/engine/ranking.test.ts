@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TieBreakRule } from './contest-model.ts';
-import { rankCandidates, tieKey, type Candidate } from './ranking.ts';
+import { factsOf, rankCandidates, tieKey, type Candidate } from './ranking.ts';
 
 const chain: TieBreakRule[] = [{ kind: 'roundScore', roundId: 'r' }, { kind: 'fewerViolations' }, { kind: 'earlierFinish' }];
 const arbCandidates = fc.uniqueArray(
@@ -29,7 +29,7 @@ describe('ranking with a tie-break chain', () => {
       fc.property(arbCandidates, (list) => {
         const cands = toCandidates(list);
         const { ranked } = rankCandidates(cands, chain);
-        const facts = new Map(cands.map((c) => [c.id, c.facts]));
+        const facts = new Map(cands.map((c) => [c.id, factsOf(c)]));
         for (const x of ranked) for (const y of ranked) {
           if (x.id === y.id || x.rank !== y.rank) continue;
           expect(x.total).toBe(y.total);

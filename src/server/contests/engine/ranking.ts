@@ -18,7 +18,7 @@ export type TieFacts = {
 /** `facts` may be a function: it is called only for entrants in a tie (most never are). */
 export type Candidate = { id: string; total: number; facts: TieFacts | (() => TieFacts) };
 
-const factsOf = (c: Candidate): TieFacts => (typeof c.facts === 'function' ? c.facts() : c.facts);
+export const factsOf = (c: Candidate): TieFacts => (typeof c.facts === 'function' ? c.facts() : c.facts);
 
 /** One split: `rule` gave this entrant `value` and separated the group `among`. */
 export type TieBreakStep = { rule: TieBreakRule; value: number; among: string[] };
@@ -89,6 +89,8 @@ export function shownValue(rule: TieBreakRule, value: number): number {
 const NONE_STEPS: TieBreakStep[] = Object.freeze([]) as unknown as TieBreakStep[];
 const NONE_IDS: string[] = Object.freeze([]) as unknown as string[];
 
+type Member = { c: Candidate; facts: TieFacts; key: number; steps: TieBreakStep[] };
+
 export function rankCandidates(candidates: Candidate[], chain: TieBreakRule[]): Ranking {
   const sorted = [...candidates].sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ranked: Ranked[] = new Array(sorted.length);
@@ -101,23 +103,24 @@ export function rankCandidates(candidates: Candidate[], chain: TieBreakRule[]): 
       const c = sorted[i];
       ranked[i] = { id: c.id, total: c.total, rank: i + 1, scoreRank: i + 1, tieBreaks: NONE_STEPS, unresolvedWith: NONE_IDS };
     } else {
-      const run = sorted.slice(i, j);
-      const steps = new Map<string, TieBreakStep[]>(run.map((c) => [c.id, []]));
-      const decision: TieDecision = { total: run[0].total, among: run.map((c) => c.id), steps: [], unresolved: [] };
-      const groups = resolve(run, chain, 0, steps, decision);
+      const run: Member[] = [];
+      for (let k = i; k < j; k++) run.push({ c: sorted[k], facts: factsOf(sorted[k]), key: 0, steps: [] });
+      const decision: TieDecision = { total: sorted[i].total, among: run.map((m) => m.c.id), steps: [], unresolved: [] };
+      const groups: Member[][] = [];
+      resolve(run, chain, 0, decision, groups);
       let at = i;
       for (const group of groups) {
-        const ids = group.map((c) => c.id);
         const place = at + 1;
+        const ids = group.length > 1 ? group.map((m) => m.c.id) : NONE_IDS;
         if (group.length > 1) decision.unresolved.push(ids);
-        for (const c of group) {
+        for (const m of group) {
           ranked[at] = {
-            id: c.id,
-            total: c.total,
+            id: m.c.id,
+            total: m.c.total,
             rank: place,
             scoreRank: i + 1,
-            tieBreaks: steps.get(c.id) ?? NONE_STEPS,
-            unresolvedWith: group.length > 1 ? ids.filter((x) => x !== c.id) : NONE_IDS,
+            tieBreaks: m.steps.length > 0 ? m.steps : NONE_STEPS,
+            unresolvedWith: group.length > 1 ? ids.filter((x) => x !== m.c.id) : NONE_IDS,
           };
           at++;
         }
@@ -129,37 +132,35 @@ export function rankCandidates(candidates: Candidate[], chain: TieBreakRule[]): 
   return { ranked, decisions };
 }
 
-function resolve(
-  group: Candidate[],
-  chain: TieBreakRule[],
-  index: number,
-  steps: Map<string, TieBreakStep[]>,
-  decision: TieDecision,
-): Candidate[][] {
-  if (group.length === 1 || index >= chain.length) return [group];
+/** Splits `group` (sorting it in place) with chain[index..], appending the final groups to `out` in order. */
+function resolve(group: Member[], chain: TieBreakRule[], index: number, decision: TieDecision, out: Member[][]): void {
+  if (group.length === 1 || index >= chain.length) return void out.push(group);
   const rule = chain[index];
-  const keys = group.map((c) => tieKey(rule, factsOf(c)));
-  const missing = group.filter((_, k) => keys[k] === undefined).map((c) => c.id);
-  if (missing.length > 0) {
-    decision.steps.push({ rule, outcome: 'not-applicable', detail: missing.map((id) => `missing for ${id}`) });
-    return resolve(group, chain, index + 1, steps, decision);
+  let missing = false;
+  for (const m of group) {
+    const k = tieKey(rule, m.facts);
+    if (k === undefined) missing = true;
+    else m.key = k;
   }
-  const order = group.map((c, k) => ({ c, key: keys[k] as number })).sort((a, b) => b.key - a.key);
-  if (order[0].key === order[order.length - 1].key) {
-    decision.steps.push({ rule, outcome: 'equal', detail: group.map((c) => c.id) });
-    return resolve(group, chain, index + 1, steps, decision);
+  if (missing) {
+    const ids = group.filter((m) => tieKey(rule, m.facts) === undefined).map((m) => m.c.id);
+    decision.steps.push({ rule, outcome: 'not-applicable', detail: ids.map((id) => `missing for ${id}`) });
+    return resolve(group, chain, index + 1, decision, out);
   }
-  const among = group.map((c) => c.id);
-  decision.steps.push({ rule, outcome: 'separated', detail: order.map((o) => `${o.c.id}=${shownValue(rule, o.key)}`) });
-  const out: Candidate[][] = [];
+  group.sort((a, b) => b.key - a.key);
+  if (group[0].key === group[group.length - 1].key) {
+    decision.steps.push({ rule, outcome: 'equal', detail: group.map((m) => m.c.id) });
+    return resolve(group, chain, index + 1, decision, out);
+  }
+  const among = group.map((m) => m.c.id);
+  decision.steps.push({ rule, outcome: 'separated', detail: group.map((m) => `${m.c.id}=${shownValue(rule, m.key)}`) });
   let s = 0;
-  while (s < order.length) {
+  while (s < group.length) {
     let e = s + 1;
-    while (e < order.length && order[e].key === order[s].key) e++;
-    const sub = order.slice(s, e).map((o) => o.c);
-    for (const o of order.slice(s, e)) steps.get(o.c.id)?.push({ rule, value: shownValue(rule, o.key), among });
-    out.push(...resolve(sub, chain, index + 1, steps, decision));
+    while (e < group.length && group[e].key === group[s].key) e++;
+    const value = shownValue(rule, group[s].key);
+    for (let k = s; k < e; k++) group[k].steps.push({ rule, value, among });
+    resolve(e - s === group.length ? group : group.slice(s, e), chain, index + 1, decision, out);
     s = e;
   }
-  return out;
 }
