@@ -147,12 +147,12 @@ function resolve(group: Member[], chain: TieBreakRule[], index: number, decision
     decision.steps.push({ rule, outcome: 'not-applicable', detail: ids.map((id) => `missing for ${id}`) });
     return resolve(group, chain, index + 1, decision, out);
   }
+  const among = group.map((m) => m.c.id);
   group.sort((a, b) => b.key - a.key);
   if (group[0].key === group[group.length - 1].key) {
     decision.steps.push({ rule, outcome: 'equal', detail: group.map((m) => m.c.id) });
     return resolve(group, chain, index + 1, decision, out);
   }
-  const among = group.map((m) => m.c.id);
   decision.steps.push({ rule, outcome: 'separated', detail: group.map((m) => `${m.c.id}=${shownValue(rule, m.key)}`) });
   let s = 0;
   while (s < group.length) {
