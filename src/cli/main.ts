@@ -3,6 +3,7 @@ import { readConfig } from '../server/config.ts';
 import { CliError, openBackend, type Backend } from './backend.ts';
 import { demo, importPeople } from './identity-commands.ts';
 import { assemble, exportQuestions, importQuestions } from './bank-commands.ts';
+import { advance, formatAdvance } from './contests-commands.ts';
 
 const HELP = `servicestar — the ServiceStar (服务之星) command line, on the same database as the server
 
@@ -18,6 +19,9 @@ const HELP = `servicestar — the ServiceStar (服务之星) command line, on th
   servicestar assemble --bank NAME --blueprint FILE.json --papers K [--seed N] [--name NAME] [--json]
       build K parallel papers (A/B/C 卷) as a paper set, or print which constraint cannot be
       met and by how much (exit 1)
+  servicestar advance --contest ID --stage ID [--dry-run] [--json]
+      who advances from the stage and why (rank, score, tie-break used); writes the advancing
+      entries into the next stage unless --dry-run; refuses, naming who, while a score is missing
   servicestar demo
       load the demo data (idempotent)
 
@@ -68,6 +72,13 @@ const commands: Record<string, Command> = {
       return { text: [`paper set ${r.paperSetId} "${r.name}" (seed ${r.seed}):`, ...lines].join('\n'), json: r, exitCode: 0 };
     },
   },
+  advance: {
+    async run(backend, _rest, flags) {
+      if (typeof flags.contest !== 'string' || typeof flags.stage !== 'string') throw new CliError('usage: servicestar advance --contest ID --stage ID [--dry-run] [--json]', 2);
+      const r = await advance(backend, { contest: Number(flags.contest), stage: flags.stage, dryRun: !!flags['dry-run'] });
+      return { text: formatAdvance(r), json: r, exitCode: 0 };
+    },
+  },
   demo: {
     async run(backend) {
       return { text: await demo(backend), exitCode: 0 };
@@ -90,6 +101,9 @@ async function main(argv: string[]): Promise<number> {
       papers: { type: 'string' },
       seed: { type: 'string' },
       name: { type: 'string' },
+      contest: { type: 'string' },
+      stage: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const key = [positionals.slice(0, 2).join(' '), positionals[0]].find((k) => k && commands[k]);

@@ -17,6 +17,10 @@ import { peopleRoutes } from './identity/people-routes.ts';
 import { importRoutes } from './identity/import-routes.ts';
 import { systemActor } from './identity/system-actor.ts';
 import { questionBankRoutes } from './bank/routes.ts';
+import { arenaPlugin } from './arena/plugin.ts';
+import { contestsRoutes } from './contests/routes.ts';
+import { examsRoutes } from './exams/routes.ts';
+import { judgingRoutes } from './judging/routes.ts';
 import { VERSION } from './version.ts';
 
 export type BuildOptions = {
@@ -59,6 +63,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(peopleRoutes(ctx));
       await api.register(importRoutes(ctx));
       await api.register(questionBankRoutes(ctx));
+      await api.register(arenaPlugin(ctx));
+      await api.register(contestsRoutes(ctx));
+      await api.register(examsRoutes(ctx));
+      await api.register(judgingRoutes(ctx));
     },
     { prefix: '/api' },
   );

@@ -5,6 +5,10 @@ import { createPersonRepo } from './identity/person-repo.ts';
 import { createSessionRepo } from './identity/session-repo.ts';
 import { createMiscRepo } from './identity/misc-repo.ts';
 import { createBankRepos } from './bank/repos.ts';
+import { createContestsRepos } from './contests/repos.ts';
+import { createExamsRepos } from './exams/repos.ts';
+import { createArenaRepos } from './arena/repos.ts';
+import { createJudgingRepos } from './judging/repos.ts';
 
 /**
  * The explicit dependencies every service receives: the database, the repos of each
@@ -26,5 +30,9 @@ export function createContext(database: Database, config: Config, opts: { now?: 
       misc: createMiscRepo(db),
     },
     bank: createBankRepos(db),
+    contests: createContestsRepos(db),
+    exams: createExamsRepos(db),
+    arena: createArenaRepos(db),
+    judging: createJudgingRepos(db),
   };
 }

@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'LOCKED'
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_FILE';
+  | 'UNSUPPORTED_FILE'
+  | 'UNAVAILABLE';
 
 const statusOf: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -23,6 +24,7 @@ const statusOf: Record<ErrorCode, number> = {
   PASSWORD_CHANGE_REQUIRED: 403,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 400,
+  UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {

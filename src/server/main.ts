@@ -5,6 +5,7 @@ import { readConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { demoSignIns, loadDemo } from './demo/index.ts';
 import { needsSetup } from './identity/setup-service.ts';
+import { sweepOverdueAttempts } from './exams/attempt-service.ts';
 import { openConfiguredDatabase, readCliLock, readServerLock, removeLock, serverLockPath, writeServerLock } from './runtime.ts';
 
 const config = readConfig();
@@ -37,6 +38,9 @@ if (empty && config.demo) {
 const cliToken = randomBytes(24).toString('base64url');
 const app = await buildApp({ ctx, logger: { level: config.logLevel }, cliToken });
 await app.listen({ port: config.port, host: config.host });
+// exam attempts past deadline + grace are also submitted lazily on access; this catches the rest
+const examSweep = setInterval(() => void sweepOverdueAttempts(ctx).catch((err) => log.error({ err }, 'exam sweep failed')), 15_000);
+examSweep.unref();
 const { port } = app.server.address() as { port: number };
 const wildcard = config.host === '0.0.0.0' || config.host === '::';
 const url = `http://${wildcard ? '127.0.0.1' : config.host}:${port}`;
@@ -53,6 +57,7 @@ const stop = async (signal: string) => {
   stopping = true;
   log.info({ signal }, 'stopping');
   if (!config.databaseUrl) removeLock(serverLockPath(config.dataDir));
+  clearInterval(examSweep);
   await app.close();
   await database.close();
   process.exit(0);

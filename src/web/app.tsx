@@ -18,6 +18,14 @@ const OrganisationsPage = lazy(() => import('./identity/pages/organisations-page
 const PeoplePage = lazy(() => import('./identity/pages/people-page.tsx').then((m) => ({ default: m.PeoplePage })));
 const ImportPage = lazy(() => import('./identity/pages/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 const ContestantHomePage = lazy(() => import('./identity/pages/contestant-home-page.tsx').then((m) => ({ default: m.ContestantHomePage })));
+const BankListPage = lazy(() => import('./bank/pages/bank-list-page.tsx').then((m) => ({ default: m.BankListPage })));
+const BankBrowserPage = lazy(() => import('./bank/pages/bank-browser-page.tsx').then((m) => ({ default: m.BankBrowserPage })));
+const QuestionEditorPage = lazy(() => import('./bank/pages/question-editor-page.tsx').then((m) => ({ default: m.QuestionEditorPage })));
+const QuestionImportPage = lazy(() => import('./bank/pages/question-import-page.tsx').then((m) => ({ default: m.QuestionImportPage })));
+const AssemblyPage = lazy(() => import('./bank/pages/assembly-page.tsx').then((m) => ({ default: m.AssemblyPage })));
+const BlueprintEditorPage = lazy(() => import('./bank/pages/blueprint-editor-page.tsx').then((m) => ({ default: m.BlueprintEditorPage })));
+const PaperSetPage = lazy(() => import('./bank/pages/paper-set-page.tsx').then((m) => ({ default: m.PaperSetPage })));
+const PaperPage = lazy(() => import('./bank/pages/paper-page.tsx').then((m) => ({ default: m.PaperPage })));
 const WorkspacePage = lazy(() => import('./identity/pages/workspace-page.tsx').then((m) => ({ default: m.WorkspacePage })));
 
 export function App() {
@@ -57,6 +65,25 @@ export function App() {
                   <Route path="organisations" element={<OrganisationsPage />} />
                   <Route path="people" element={<PeoplePage />} />
                   <Route path="people/import" element={<ImportPage />} />
+                </Route>
+                <Route
+                  path="banks"
+                  element={
+                    <RequireAccess allow={(a) => a.canManageBanks}>
+                      <Outlet />
+                    </RequireAccess>
+                  }
+                >
+                  <Route index element={<BankListPage />} />
+                  <Route path=":bankId" element={<BankBrowserPage />} />
+                  <Route path=":bankId/questions/new" element={<QuestionEditorPage key="new" />} />
+                  <Route path=":bankId/questions/:questionId" element={<QuestionEditorPage />} />
+                  <Route path=":bankId/import" element={<QuestionImportPage />} />
+                  <Route path=":bankId/assembly" element={<AssemblyPage />} />
+                  <Route path=":bankId/blueprints/new" element={<BlueprintEditorPage key="new" />} />
+                  <Route path=":bankId/blueprints/:blueprintId" element={<BlueprintEditorPage />} />
+                  <Route path=":bankId/paper-sets/:setId" element={<PaperSetPage />} />
+                  <Route path=":bankId/papers/:paperId" element={<PaperPage />} />
                 </Route>
                 <Route
                   path="me"

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ContestsWorkflowTables } from './workflow-tables.ts';
 
 type Json<T extends object> = JSONColumnType<T, string, string>;
 
@@ -8,6 +9,7 @@ export type ContestTable = {
   title: string;
   status: Generated<string>;
   definition: Json<Record<string, unknown>>;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -48,4 +50,4 @@ export type ContestsTables = {
   contest_entry: ContestEntryTable;
   contest_entry_member: ContestEntryMemberTable;
   contest_round_score: ContestRoundScoreTable;
-};
+} & ContestsWorkflowTables;

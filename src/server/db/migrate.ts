@@ -3,6 +3,9 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import { identityMigrations } from '../identity/migrations/index.ts';
 import { bankMigrations } from '../bank/migrations/index.ts';
 import { contestsMigrations } from '../contests/migrations/index.ts';
+import { arenaMigrations } from '../arena/migrations/index.ts';
+import { judgingMigrations } from '../judging/migrations/index.ts';
+import { examsMigrations } from '../exams/migrations/index.ts';
 
 /**
  * Every domain owns its migrations (src/server/<domain>/migrations/) and lists them in an
@@ -13,6 +16,9 @@ const allMigrations: Record<string, Migration> = {
   ...identityMigrations,
   ...bankMigrations,
   ...contestsMigrations,
+  ...arenaMigrations,
+  ...judgingMigrations,
+  ...examsMigrations,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -5,7 +5,8 @@ import { hasRoleAt, type Actor } from './engine/authz.ts';
 import { afterFailure, checkPasswordStrength, isLocked } from './engine/lockout.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The session id stored for a cookie token (its hash); exported for judging's guest sessions. */
+export const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function signIn(ctx: AppContext, input: { employeeNo: string; password: string; ip?: string; userAgent?: string }) {
   const { people, sessions, misc } = ctx.identity;

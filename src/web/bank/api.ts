@@ -20,6 +20,7 @@ import type {
   PaperView as PaperViewSchema,
 } from '../../server/bank/paper-schema.ts';
 import type { AttachmentKind, QuestionStatus, QuestionType } from '../../server/bank/engine/model.ts';
+import { useEffect, useState } from 'react';
 import { api, buildUrl } from '../shared/api.ts';
 import { useResource } from '../shared/use-resource.ts';
 
@@ -130,3 +131,15 @@ export const usePaperSet = (id: number) => useResource(`paper-set:${id}`, (signa
 export const usePaper = (id: number) => useResource(`paper:${id}`, (signal) => api<PaperView>(`/api/papers/${id}`, { signal }));
 export const useAnswerKey = (id: number, wanted: boolean) =>
   useResource(wanted ? `answer-key:${id}` : null, (signal) => api<AnswerKey>(`/api/papers/${id}/answer-key`, { signal }));
+
+/** The live check as the organiser edits: the same body within `delayMs` is sent once, and a newer one aborts an older. */
+export function useFeasibility(bankId: number, body: { blueprint: Blueprint; papers: number }, delayMs = 400) {
+  const key = JSON.stringify(body);
+  const [settled, setSettled] = useState(key);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(key), delayMs);
+    return () => clearTimeout(timer);
+  }, [key, delayMs]);
+  const resource = useResource(`feasibility:${bankId}:${settled}`, (signal) => checkFeasibility(bankId, JSON.parse(settled) as typeof body, signal));
+  return { ...resource, pending: settled !== key || resource.loading };
+}

@@ -6,6 +6,8 @@ export type Access = {
   canManagePeople: boolean;
   isContestant: boolean;
   hasWorkspace: boolean;
+  /** question banks and paper assembly (题库与组卷): organisers and platform admins */
+  canManageBanks: boolean;
 };
 
 export function accessOf(me: Me): Access {
@@ -15,6 +17,7 @@ export function accessOf(me: Me): Access {
     canManagePeople: roles.has('platform_admin') || roles.has('organiser'),
     isContestant: roles.has('contestant'),
     hasWorkspace: roles.has('judge') || roles.has('host') || roles.has('reviewer'),
+    canManageBanks: roles.has('platform_admin') || roles.has('organiser'),
   };
 }
 

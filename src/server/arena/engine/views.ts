@@ -108,7 +108,7 @@ function questionView(s: ArenaState, viewer: Viewer, myUnit: string | null): Que
   };
 }
 
-function meView(s: ArenaState, playerId: string): MeView | null {
+export function meView(s: ArenaState, playerId: string): MeView | null {
   const p = playerOf(s, playerId);
   if (!p) return null;
   const unitId = unitOfPlayer(s, p);

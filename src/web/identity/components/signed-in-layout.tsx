@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   HomeOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -31,6 +32,7 @@ export function SignedInLayout() {
         { path: '/admin/people/import', label: t('nav.import'), icon: <CloudUploadOutlined />, group },
       );
     }
+    if (access.canManageBanks) items.push({ path: '/banks', label: t('nav.banks'), icon: <DatabaseOutlined />, group: t('nav.group.manage') });
     return items;
   }, [access, t]);
 

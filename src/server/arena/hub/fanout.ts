@@ -1,0 +1,91 @@
+/**
+ * Fan-out of a committed batch and of the live views, serialised once per viewer class
+ * (host, screen/spectator, players) rather than once per socket. Players' views share one
+ * serialised body; only the small `me` part is per socket, and a socket gets a new view
+ * when its own part or the shape of the round changed, or (for a mere answer count) at a
+ * slower cadence in big rounds.
+ */
+import { eventFor, meView, viewFor, type ArenaEvent, type ArenaState, type ViewEvent } from '../engine/index.ts';
+import { send, type Conn } from './conn.ts';
+
+const NOBODY = { role: 'player' as const, playerId: '\u0000' };
+
+/** Events as each class may see them; players never get another unit's private events (their own come back in `me`). */
+export function fanOutEvents(s: ArenaState, events: readonly ArenaEvent[], conns: Iterable<Conn>): void {
+  let host: string | null = null;
+  let screen: string | null | undefined;
+  let player: string | null | undefined;
+  const filtered = (viewer: typeof NOBODY | { role: 'screen' }) => {
+    const out: ViewEvent[] = [];
+    for (const e of events) {
+      if (e.type === 'stakePicked' || (e.type === 'answered' && s.q?.simultaneous)) continue;
+      const v = eventFor(s.config, s, viewer, e);
+      if (v) out.push(v);
+    }
+    return out.length ? JSON.stringify({ type: 'events', seq: s.seq, events: out }) : null;
+  };
+  for (const c of conns) {
+    if (c.role === 'host') send(c, (host ??= JSON.stringify({ type: 'events', seq: s.seq, events })));
+    else if (c.role === 'player') {
+      if (player === undefined) player = filtered(NOBODY);
+      if (player) send(c, player);
+    } else {
+      if (screen === undefined) screen = filtered({ role: 'screen' });
+      if (screen) send(c, screen);
+    }
+  }
+}
+
+export type ViewCache = { host?: string; screen?: string; player?: { prefix: string; shared: string; key: string } };
+
+function playerShared(s: ArenaState) {
+  const base = { ...viewFor(s, NOBODY), me: undefined };
+  const shared = JSON.stringify(base);
+  const key = base.question ? JSON.stringify({ ...base, question: { ...base.question, answered: 0 } }) : shared;
+  return { prefix: `{"type":"view","view":${shared.slice(0, -1)}${shared.length > 2 ? ',' : ''}"me":`, shared, key };
+}
+
+export const viewMessage = (s: ArenaState, c: Conn) => JSON.stringify({ type: 'view', view: viewFor(s, c.viewer) });
+
+/**
+ * Sends the current views; returns true when some player was left with only a newer
+ * answer count, to be sent once `slowMs` has passed.
+ */
+export function flushViews(s: ArenaState, conns: Iterable<Conn>, now: number, slowMs: number): boolean {
+  const cache: ViewCache = {};
+  let deferred = false;
+  for (const c of conns) {
+    if (c.role === 'host' || c.role === 'screen' || c.role === 'spectator') {
+      const msg = c.role === 'host' ? (cache.host ??= viewMessage(s, c)) : (cache.screen ??= viewMessage(s, c));
+      if (msg !== c.lastShared) {
+        send(c, msg);
+        c.lastShared = msg;
+        c.lastViewAt = now;
+      }
+      continue;
+    }
+    const p = (cache.player ??= playerShared(s));
+    const me = JSON.stringify(meView(s, c.playerId!));
+    const important = me !== c.lastMe || p.key !== c.lastKey;
+    const stale = p.shared !== c.lastShared;
+    if (important || (stale && now - c.lastViewAt >= slowMs)) {
+      send(c, `${p.prefix}${me}}}`);
+      c.lastShared = p.shared;
+      c.lastKey = p.key;
+      c.lastMe = me;
+      c.lastViewAt = now;
+    } else if (stale) deferred = true;
+  }
+  return deferred;
+}
+
+/** Marks a socket's view as sent (after a hello that carried it in full). */
+export function markViewSent(s: ArenaState, c: Conn, now: number): void {
+  if (c.role === 'player') {
+    const p = playerShared(s);
+    c.lastShared = p.shared;
+    c.lastKey = p.key;
+    c.lastMe = JSON.stringify(meView(s, c.playerId!));
+  } else c.lastShared = viewMessage(s, c);
+  c.lastViewAt = now;
+}

@@ -1,0 +1,229 @@
+/**
+ * One live round in one process. As the writer (it holds the round's lease) it processes
+ * commands one batch at a time: decide and evolve each command in memory, append the
+ * batch's events in one transaction (UNIQUE(round_id, seq) refuses a stale writer: reload
+ * and retry once), and only then acknowledge, publish and fan out — so no acknowledged
+ * event is ever lost. As a follower it forwards commands to the writer and follows the
+ * committed batches the writer publishes.
+ */
+import type { AppContext } from '../../context.ts';
+import { decide, evolve, replay, withSeq, type Actor, type ArenaEvent, type ArenaState } from '../engine/index.ts';
+import { StaleAppendError } from '../event-repo.ts';
+import type { RoundRow } from '../round-repo.ts';
+import { finishRound } from '../score-service.ts';
+import type { Batch, Bus, CommandResult, Forwarded } from './bus.ts';
+import type { Conn } from './conn.ts';
+import { fanOutEvents, flushViews } from './fanout.ts';
+
+const TAIL = 2000;
+const MAX_BATCH = 5000;
+type Pending = { f: Forwarded; resolve: (r: CommandResult) => void };
+export type RoundStats = { commands: number; events: number; batches: number; refused: Record<string, number> };
+
+/** When the server clock next makes something due (settle in decide.ts), or null. */
+export function nextDue(s: ArenaState): number | null {
+  const q = s.q;
+  if (!q || s.paused || s.status === 'finished') return null;
+  if (q.phase === 'buzzing' && q.buzz?.dueAt != null) return q.buzz.dueAt;
+  if (q.phase === 'answering' && q.turn && !q.timeUp) return q.turn.deadline + 1;
+  if (q.simultaneous && q.phase === 'open' && q.deadline !== null) return q.deadline + 1;
+  return null;
+}
+
+export class RoundRunner {
+  row!: RoundRow;
+  state!: ArenaState;
+  tail: ArenaEvent[] = [];
+  readonly conns = new Set<Conn>();
+  role: 'writer' | 'follower' | 'closed' = 'follower';
+  readonly stats: RoundStats = { commands: 0, events: 0, batches: 0, refused: {} };
+  private queue: Pending[] = [];
+  private draining = false;
+  private reloading: Promise<void> | null = null;
+  private tickTimer: NodeJS.Timeout | null = null;
+  private leaseTimer: NodeJS.Timeout | null = null;
+  private viewTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly bus: Bus,
+    readonly id: number,
+  ) {}
+
+  async start(): Promise<void> {
+    const row = await this.ctx.arena.rounds.get(this.id);
+    if (!row) throw new Error(`round ${this.id} not found`);
+    this.row = row;
+    await this.bus.subscribe(this.id, (b) => this.onBatch(b));
+    await this.reload();
+    await this.tryLead();
+    if (this.bus.distributed) this.leaseTimer = setInterval(() => void this.leaseCheck(), 1000);
+  }
+
+  count(code: string): void {
+    this.stats.refused[code] = (this.stats.refused[code] ?? 0) + 1;
+  }
+
+  /** Loads the round from PostgreSQL: the fold of every event (the source of truth). */
+  reload(): Promise<void> {
+    this.reloading ??= (async () => {
+      const row = await this.ctx.arena.rounds.get(this.id);
+      if (row) this.row = row;
+      const events = await this.ctx.arena.events.list(this.id);
+      this.state = replay(this.row.config, events);
+      this.tail = events.slice(-TAIL);
+    })().finally(() => (this.reloading = null));
+    return this.reloading;
+  }
+
+  private async tryLead(): Promise<void> {
+    if (this.role === 'closed' || this.role === 'writer' || this.row.status === 'finished') return;
+    if (!(await this.bus.acquire(this.id))) return;
+    if (this.bus.distributed) await this.reload();
+    this.role = 'writer';
+    await this.bus.serve(this.id, (f) => this.enqueue(f));
+    this.scheduleTick();
+  }
+
+  private async leaseCheck(): Promise<void> {
+    if (this.role === 'writer') {
+      if (await this.bus.renew(this.id)) return;
+      this.role = 'follower';
+      await this.bus.unserve(this.id);
+      await this.reload();
+    } else if (this.role === 'follower') await this.tryLead();
+  }
+
+  /** A command from a socket or a route of this process. */
+  async command(f: Forwarded): Promise<CommandResult> {
+    if (this.role === 'writer') return this.enqueue(f);
+    if (this.role === 'closed') return { ok: false, code: 'UNAVAILABLE', reason: 'the server is stopping' };
+    const r = await this.bus.forward(this.id, f);
+    if (!r.ok && r.code === 'UNAVAILABLE') void this.tryLead();
+    return r;
+  }
+
+  enqueue(f: Forwarded): Promise<CommandResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ f, resolve });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length) await this.processBatch(this.queue.splice(0, MAX_BATCH), true);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async processBatch(batch: Pending[], mayRetry: boolean): Promise<void> {
+    let s = this.state;
+    const events: ArenaEvent[] = [];
+    const results: CommandResult[] = [];
+    for (const { f } of batch) {
+      if (this.row.status === 'draft') {
+        results.push({ ok: false, code: 'ROUND_NOT_LIVE', reason: 'the round has not been started' });
+        continue;
+      }
+      const command = f.command.type === 'buzz' ? { ...f.command, rttMs: f.rttMs } : f.command;
+      const d = decide(s, command, { now: Date.now(), actor: f.actor as Actor });
+      if (!d.ok) {
+        results.push({ ok: false, code: d.code, reason: d.reason });
+        continue;
+      }
+      const stamped = withSeq(s.seq, d.events);
+      for (const e of stamped) s = evolve(s, e);
+      events.push(...stamped);
+      results.push({ ok: true, seq: s.seq });
+    }
+    if (events.length) {
+      try {
+        await this.ctx.db.transaction().execute(async (tx) => {
+          await this.ctx.arena.events.append(this.id, events, tx);
+          if (events.some((e) => e.type === 'finished')) await finishRound(this.ctx, this.row, s, tx);
+        });
+      } catch (e) {
+        if (e instanceof StaleAppendError && mayRetry) {
+          await this.reload();
+          return this.processBatch(batch, false);
+        }
+        const reason = e instanceof StaleAppendError ? 'another writer moved the round on; try again' : 'the round could not be saved; try again';
+        for (const p of batch) p.resolve({ ok: false, code: 'STALE', reason });
+        if (!(e instanceof StaleAppendError)) console.error('arena append failed', e);
+        return;
+      }
+      this.commit(events, s);
+      if (events.some((e) => e.type === 'finished')) this.row = { ...this.row, status: 'finished' };
+      void this.bus.publish({ roundId: this.id, events });
+    }
+    this.stats.commands += batch.length;
+    batch.forEach((p, i) => {
+      p.resolve(results[i]);
+    });
+    this.scheduleTick();
+  }
+
+  private commit(events: ArenaEvent[], s: ArenaState): void {
+    this.state = s;
+    this.tail.push(...events);
+    if (this.tail.length > TAIL * 2) this.tail = this.tail.slice(-TAIL);
+    this.stats.events += events.length;
+    this.stats.batches += 1;
+    fanOutEvents(s, events, this.conns);
+    this.scheduleViews();
+  }
+
+  /** A batch the writer (maybe another process) committed. */
+  private onBatch(b: Batch): void {
+    const fresh = b.events.filter((e) => e.seq > this.state.seq);
+    if (fresh.length === 0 || this.role === 'writer') return;
+    if (fresh[0].seq !== this.state.seq + 1) {
+      void this.reload().then(() => this.scheduleViews());
+      return;
+    }
+    let s = this.state;
+    for (const e of fresh) s = evolve(s, e);
+    if (fresh.some((e) => e.type === 'finished')) this.row = { ...this.row, status: 'finished' };
+    this.commit(fresh, s);
+  }
+
+  private scheduleTick(): void {
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    this.tickTimer = null;
+    const due = this.role === 'writer' ? nextDue(this.state) : null;
+    if (due === null) return;
+    this.tickTimer = setTimeout(() => {
+      this.tickTimer = null;
+      void this.enqueue({ command: { type: 'tick' }, actor: { role: 'system' }, rttMs: null });
+    }, Math.max(0, due - Date.now()) + 2);
+  }
+
+  /** Views are coalesced: at most one flush per interval (longer in big rounds). */
+  scheduleViews(): void {
+    if (this.viewTimer) return;
+    const big = this.conns.size > 300;
+    this.viewTimer = setTimeout(() => {
+      this.viewTimer = null;
+      const deferred = flushViews(this.state, this.conns, Date.now(), big ? 1000 : 0);
+      if (deferred) this.scheduleViews();
+    }, big ? 150 : 10);
+  }
+
+  async close(): Promise<void> {
+    const was = this.role;
+    this.role = 'closed';
+    for (const t of [this.tickTimer, this.viewTimer]) if (t) clearTimeout(t);
+    if (this.leaseTimer) clearInterval(this.leaseTimer);
+    while (this.draining) await new Promise((r) => setTimeout(r, 5));
+    for (const p of this.queue.splice(0)) p.resolve({ ok: false, code: 'UNAVAILABLE', reason: 'the server is stopping' });
+    if (was === 'writer') {
+      await this.bus.unserve(this.id);
+      await this.bus.release(this.id);
+    }
+    await this.bus.unsubscribe(this.id);
+  }
+}

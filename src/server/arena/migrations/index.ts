@@ -1,0 +1,6 @@
+import type { Migration } from 'kysely/migration';
+import * as init from './2026-11-23T1000-arena-init.ts';
+
+export const arenaMigrations: Record<string, Migration> = {
+  '2026-11-23T1000-arena-init': init,
+};

@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../context.ts';
+import { AppError, forbidden, invalid, notFound } from '../errors.ts';
+import { hasRoleAt, type Actor } from '../identity/engine/authz.ts';
+import { canHostRound, canManageRound, guestToken, loadRound, newGuestId, newJoinCode, newSecret, personPlayerId, visibleScope } from './access.ts';
+import { defaultConfig, validateConfig, type Question, type RoundConfig, type RoundFormat } from './engine/index.ts';
+import { fromBank } from './questions.ts';
+import type { RoundRow } from './round-repo.ts';
+
+export type RulesInput = Partial<Pick<RoundConfig, 'penalties' | 'falseStartLocksOut' | 'reopenAfterWrong' | 'riskStakes' | 'buzz' | 'massQuiz' | 'elimination'>>;
+export type CreateRoundInput = {
+  title: string;
+  organisationId: number;
+  format: RoundFormat;
+  isPublic?: boolean;
+  hostIds?: number[];
+  rules?: RulesInput;
+  questions?: Question[];
+  contest?: { contestId: number; roundKey: string } | null;
+};
+export type RosterInput = {
+  teams?: { name: string; memberIds: number[]; entryId?: number }[];
+  players?: { personId: number; entryId?: number }[];
+};
+
+/** What the API shows of a round (never its secret; the screen token only to who may manage it). */
+export function roundView(row: RoundRow, actor?: Actor) {
+  const c = row.config;
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    format: c.format,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    isPublic: row.isPublic,
+    hostIds: row.hostIds,
+    joinCode: row.joinCode,
+    contest: row.contestId ? { contestId: row.contestId, roundKey: row.contestRoundKey, entryMap: row.entryMap } : null,
+    screenToken: actor && canManageRound(actor, row) ? row.screenToken : null,
+    canManage: actor ? canManageRound(actor, row) : false,
+    canHost: actor ? canHostRound(actor, row) : false,
+    config: c,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+const rulesOf = (c: RoundConfig): RulesInput => ({ penalties: c.penalties, falseStartLocksOut: c.falseStartLocksOut, reopenAfterWrong: c.reopenAfterWrong, riskStakes: c.riskStakes, buzz: c.buzz, massQuiz: c.massQuiz, elimination: c.elimination });
+
+function checked(config: RoundConfig): RoundConfig {
+  const problems = validateConfig(config);
+  if (problems.length) throw new AppError('VALIDATION', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { field: 'config', details: problems });
+  return config;
+}
+
+export async function createRound(ctx: AppContext, actor: Actor, input: CreateRoundInput) {
+  const org = await ctx.identity.orgs.get(input.organisationId);
+  if (!org) throw invalid('organisationId', 'unknown organisation');
+  if (!hasRoleAt(actor, ['organiser'], org.idPath)) throw forbidden(`only organisers over ${org.name} may create its live rounds`);
+  if (input.contest) {
+    const contest = await ctx.db.selectFrom('contest').select(['id', 'organisation_id']).where('id', '=', input.contest.contestId).executeTakeFirst();
+    if (!contest) throw invalid('contest.contestId', 'unknown contest');
+  }
+  const config = checked(defaultConfig({ roundId: 'new', format: input.format, questions: input.questions ?? [], ...input.rules }));
+  const id = await ctx.db.transaction().execute(async (tx) => {
+    const roundId = await ctx.arena.rounds.insert(
+      {
+        organisationId: org.id,
+        title: input.title,
+        config,
+        hostIds: input.hostIds ?? [],
+        isPublic: input.isPublic ?? false,
+        contestId: input.contest?.contestId ?? null,
+        contestRoundKey: input.contest?.roundKey ?? null,
+        entryMap: {},
+        joinCode: input.format === 'mass-quiz' ? newJoinCode() : null,
+        secret: newSecret(),
+        createdBy: actor.personId,
+      },
+      tx,
+    );
+    await ctx.arena.rounds.update(roundId, { config: { ...config, roundId: String(roundId) } }, tx);
+    await ctx.identity.misc.audit({ actorId: actor.personId, action: 'arena.round.created', targetType: 'arena_round', targetId: roundId, data: { title: input.title, format: input.format } }, tx);
+    return roundId;
+  });
+  return getRound(ctx, actor, id);
+}
+
+export async function listRounds(ctx: AppContext, actor: Actor) {
+  const rows = await ctx.arena.rounds.list(visibleScope(actor));
+  return { items: rows.map((r) => { const v = roundView(r, actor); return { ...v, config: undefined, questionCount: r.config.questions.length, unitCount: r.config.teams.length || r.config.players.length }; }) };
+}
+
+export async function getRound(ctx: AppContext, actor: Actor, id: number) {
+  return roundView(await loadRound(ctx, actor, id, 'host'), actor);
+}
+
+async function loadDraft(ctx: AppContext, actor: Actor, id: number): Promise<RoundRow> {
+  const row = await loadRound(ctx, actor, id, 'manage');
+  if (row.status !== 'draft') throw new AppError('CONFLICT', 'a round that has started cannot be changed');
+  return row;
+}
+
+export async function updateRound(ctx: AppContext, actor: Actor, id: number, patch: { title?: string; isPublic?: boolean; hostIds?: number[]; rules?: RulesInput; questions?: Question[] }) {
+  const row = await loadDraft(ctx, actor, id);
+  const config = checked({ ...row.config, ...rulesOf(row.config), ...patch.rules, ...(patch.questions && { questions: patch.questions }) });
+  await ctx.arena.rounds.update(id, { title: patch.title, isPublic: patch.isPublic, hostIds: patch.hostIds, config });
+  return getRound(ctx, actor, id);
+}
+
+/** Teams (units of 1–n contestants) or individual players, named from the person table; entry ids link to a contest. */
+export async function setRoster(ctx: AppContext, actor: Actor, id: number, input: RosterInput) {
+  const row = await loadDraft(ctx, actor, id);
+  const ids = [...(input.teams ?? []).flatMap((t) => t.memberIds), ...(input.players ?? []).map((p) => p.personId)];
+  const people = new Map<number, string>();
+  for (const pid of new Set(ids)) {
+    const p = await ctx.identity.people.get(pid);
+    if (!p) throw invalid('roster', `unknown person ${pid}`);
+    people.set(pid, p.name);
+  }
+  const entryMap: Record<string, number> = {};
+  const teams = (input.teams ?? []).map((t, i) => {
+    const teamId = `t${i + 1}`;
+    if (t.entryId) entryMap[teamId] = t.entryId;
+    return { id: teamId, name: t.name, members: t.memberIds.map(personPlayerId) };
+  });
+  const players = teams.length
+    ? (input.teams ?? []).flatMap((t, i) => t.memberIds.map((pid) => ({ id: personPlayerId(pid), name: people.get(pid)!, teamId: `t${i + 1}` })))
+    : (input.players ?? []).map((p) => {
+        if (p.entryId) entryMap[personPlayerId(p.personId)] = p.entryId;
+        return { id: personPlayerId(p.personId), name: people.get(p.personId)! };
+      });
+  const config = checked({ ...row.config, teams, players });
+  await ctx.arena.rounds.update(id, { config, entryMap });
+  return getRound(ctx, actor, id);
+}
+
+/** Appends (or replaces) questions from a bank paper: single/multiple/truefalse stay choices, the rest become oral. */
+export async function addPaperQuestions(ctx: AppContext, actor: Actor, id: number, input: { paperId: number; format?: RoundFormat; timeLimitMs?: number; points?: number; replace?: boolean }) {
+  const row = await loadDraft(ctx, actor, id);
+  const paper = await ctx.bank.papers.getPaper(input.paperId);
+  if (!paper) throw notFound('paper');
+  const set = await ctx.bank.papers.getPaperSet(paper.paperSetId);
+  const bank = set && (await ctx.bank.banks.get(set.bankId));
+  if (!bank || !(hasRoleAt(actor, ['organiser'], bank.organisationPath) || actor.grants.some((g) => g.role === 'organiser' && g.idPath.startsWith(bank.organisationPath)))) throw forbidden('that paper belongs to a bank you may not use');
+  const items = await ctx.bank.papers.items(input.paperId);
+  const versions = await ctx.bank.questions.versionsByIds(items.map((i) => i.questionVersionId));
+  const existing = input.replace ? [] : row.config.questions;
+  const taken = new Set(existing.map((q) => q.id));
+  const mass = (input.format ?? row.config.format) === 'mass-quiz';
+  let skipped = 0;
+  const added: Question[] = [];
+  for (const item of items) {
+    const v = versions.get(item.questionVersionId);
+    if (!v) continue;
+    let qid = `q${item.questionVersionId}`;
+    for (let n = 2; taken.has(qid); n++) qid = `q${item.questionVersionId}-${n}`;
+    const q = fromBank(v.question, { id: qid, points: input.points ?? item.points, timeLimitMs: input.timeLimitMs ?? (mass ? 20_000 : 30_000), format: input.format });
+    if (mass && q.answer === 'oral') {
+      skipped++;
+      continue;
+    }
+    taken.add(qid);
+    added.push(q);
+  }
+  const config = checked({ ...row.config, questions: [...existing, ...added] });
+  await ctx.arena.rounds.update(id, { config });
+  return { round: await getRound(ctx, actor, id), added: added.length, skipped };
+}
+
+export async function startRound(ctx: AppContext, actor: Actor, id: number) {
+  const row = await loadDraft(ctx, actor, id);
+  checked(row.config);
+  if (row.config.questions.length === 0) throw invalid('questions', 'add questions before starting');
+  if (row.config.format !== 'mass-quiz' && row.config.teams.length === 0 && row.config.players.length === 0) throw invalid('roster', 'set the roster before starting');
+  await ctx.arena.rounds.update(id, { status: 'live', startedAt: ctx.now() });
+  return getRound(ctx, actor, id);
+}
+
+export async function rotateScreenToken(ctx: AppContext, actor: Actor, id: number) {
+  await loadRound(ctx, actor, id, 'host');
+  const token = randomBytes(18).toString('base64url');
+  await ctx.arena.rounds.update(id, { screenToken: token });
+  return { token, wsPath: `/api/arena/rounds/${id}/ws?as=screen&token=${token}` };
+}
+
+/** Kahoot-like entry to a mass quiz: the join code and a nickname give a guest player token. */
+export async function joinByCode(ctx: AppContext, input: { code: string; name: string }) {
+  const row = await ctx.arena.rounds.findByJoinCode(input.code);
+  if (!row || row.config.format !== 'mass-quiz' || row.status === 'finished') throw notFound('open quiz with that code');
+  const playerId = newGuestId();
+  return { roundId: row.id, title: row.title, status: row.status, playerId, guestToken: guestToken(row, playerId), wsPath: `/api/arena/rounds/${row.id}/ws?guest=${encodeURIComponent(guestToken(row, playerId))}&name=${encodeURIComponent(input.name)}` };
+}

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { loadRound } from './access.ts';
+import type { Hub } from './hub/hub.ts';
+import { exportRecord, listEvents, replayStep } from './record-service.ts';
+import { addPaperQuestions, createRound, getRound, joinByCode, listRounds, rotateScreenToken, setRoster, startRound, updateRound } from './round-service.ts';
+import { CreateRoundBody, EventsQuery, ExportQuery, IdParams, JoinBody, PaperQuestionsBody, RosterBody, StepParams, UpdateRoundBody } from './schema.ts';
+
+/** HTTP routes of the live arena (docs/arena.md has the table); the play itself goes over the WebSocket (ws-routes.ts). */
+export const arenaHttpRoutes = (ctx: AppContext, hub: Hub): FastifyPluginAsyncZod => async (app) => {
+  const tags = ['live arena'];
+  app.get('/arena/rounds', { schema: { tags, summary: 'Live rounds in the organiser’s or host’s scope, newest first' } }, async (request) => listRounds(ctx, await request.requireActor()));
+  app.post('/arena/rounds', { schema: { tags, summary: 'Create a live round (draft)', body: CreateRoundBody } }, async (request, reply) => {
+    const actor = await request.requireActor();
+    return reply.status(201).send(await createRound(ctx, actor, request.body));
+  });
+  app.get('/arena/rounds/:id', { schema: { tags, summary: 'One round with its configuration', params: IdParams } }, async (request) => getRound(ctx, await request.requireActor(), request.params.id));
+  app.patch('/arena/rounds/:id', { schema: { tags, summary: 'Change a draft round: title, rules, questions, hosts, public', params: IdParams, body: UpdateRoundBody } }, async (request) =>
+    updateRound(ctx, await request.requireActor(), request.params.id, request.body),
+  );
+  app.put('/arena/rounds/:id/roster', { schema: { tags, summary: 'Teams (with members) or individual players, optionally linked to contest entries', params: IdParams, body: RosterBody } }, async (request) =>
+    setRoster(ctx, await request.requireActor(), request.params.id, request.body),
+  );
+  app.post('/arena/rounds/:id/questions/from-paper', { schema: { tags, summary: 'Add the questions of a bank paper', params: IdParams, body: PaperQuestionsBody } }, async (request) =>
+    addPaperQuestions(ctx, await request.requireActor(), request.params.id, request.body),
+  );
+  app.post('/arena/rounds/:id/start', { schema: { tags, summary: 'Open the round: sockets may connect, the host may play', params: IdParams } }, async (request) =>
+    startRound(ctx, await request.requireActor(), request.params.id),
+  );
+  app.post('/arena/rounds/:id/finish', { schema: { tags, summary: 'Finish the round (the current question must be closed); scores flow to the linked contest round', params: IdParams } }, async (request) => {
+    const actor = await request.requireActor();
+    const row = await loadRound(ctx, actor, request.params.id, 'host');
+    if (row.status !== 'live') throw new AppError('CONFLICT', 'the round is not live');
+    const r = await hub.command(row.id, { type: 'finish' });
+    if (!r.ok) throw new AppError('CONFLICT', r.reason, { details: { code: r.code } });
+    return getRound(ctx, actor, row.id);
+  });
+  app.post('/arena/rounds/:id/screen-token', { schema: { tags, summary: 'A new big-screen token (the old one stops working)', params: IdParams } }, async (request) =>
+    rotateScreenToken(ctx, await request.requireActor(), request.params.id),
+  );
+  app.get('/arena/rounds/:id/events', { schema: { tags, summary: 'The event log (the dispute record)', params: IdParams, querystring: EventsQuery } }, async (request) =>
+    listEvents(ctx, await request.requireActor(), request.params.id, request.query.afterSeq),
+  );
+  app.get('/arena/rounds/:id/export', { schema: { tags, summary: 'The dispute record: text (one line per event) or json', params: IdParams, querystring: ExportQuery } }, async (request, reply) => {
+    const out = await exportRecord(ctx, await request.requireActor(), request.params.id, request.query.format);
+    if (out.kind === 'json') return out.body;
+    return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="arena-round-${request.params.id}.txt"`).send(out.body);
+  });
+  app.get('/arena/rounds/:id/replay/:step', { schema: { tags, summary: 'The host view after event N', params: StepParams } }, async (request) =>
+    replayStep(ctx, await request.requireActor(), request.params.id, request.params.step),
+  );
+  app.get('/arena/rounds/:id/stats', { schema: { tags, summary: 'Live counters: connections, commands, events, refusals by code', params: IdParams } }, async (request) => {
+    await loadRound(ctx, await request.requireActor(), request.params.id, 'host');
+    return hub.stats(request.params.id) ?? { connections: 0, refused: {} };
+  });
+  app.post('/arena/join', { schema: { tags, summary: 'Join a mass quiz with its 6-digit code and a nickname (no sign-in)', body: JoinBody } }, async (request) => joinByCode(ctx, request.body));
+  app.get('/arena/metrics', { schema: { tags, summary: 'This process: rounds, sockets, refusals, memory' } }, async (request) => {
+    await request.requireActor();
+    return hub.metrics();
+  });
+};

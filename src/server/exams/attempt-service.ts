@@ -1,0 +1,170 @@
+import type { AppContext } from '../context.ts';
+import { AppError, forbidden, invalid, notFound } from '../errors.ts';
+import type { Actor } from '../identity/engine/authz.ts';
+import { gradeResponse, type Response } from './engine/grading.ts';
+import { startOrResume } from './engine/attempt-clock.ts';
+import { answerProgress } from './engine/answer-merge.ts';
+import type { AttemptRow } from './attempt-repo.ts';
+import { answersView, attemptSummary, clockOf, dealtOf, paperView, toCanonicalResponse, windowOf } from './attempt-view.ts';
+import type { ExamRow } from './exam-repo.ts';
+import { submitAttemptNow } from './grading-service.ts';
+import { dealFor, loadPaperContent } from './paper-content.ts';
+import { loadExam } from './access.ts';
+
+type Meta = { ip?: string | null; userAgent?: string | null };
+
+/** Exams change rarely; the save path reads them from a one-second cache. */
+const examCache = new Map<number, { at: number; exam: Promise<ExamRow | undefined> }>();
+function cachedExam(ctx: AppContext, id: number): Promise<ExamRow | undefined> {
+  const now = Date.now();
+  const hit = examCache.get(id);
+  if (hit && now - hit.at < 1000) return hit.exam;
+  const exam = ctx.exams.exams.get(id);
+  examCache.set(id, { at: now, exam });
+  if (examCache.size > 500) examCache.delete(examCache.keys().next().value!);
+  return exam;
+}
+
+function examFacts(exam: ExamRow) {
+  return {
+    id: exam.id, title: exam.title, instructions: exam.instructions, organisationName: exam.organisationName, opensAt: exam.opensAt, closesAt: exam.closesAt, durationMinutes: exam.durationMs / 60_000,
+    attemptsAllowed: exam.attemptsAllowed, resultsReleased: exam.resultsReleasedAt !== null,
+    proctoring: { fullscreenRequired: exam.settings.proctoring.fullscreenRequired, autoSubmitAfter: exam.settings.proctoring.autoSubmitAfter, snapshotIntervalSec: exam.settings.proctoring.snapshotIntervalSec },
+  };
+}
+
+/** Submits the attempt if its time (deadline + grace) is up; returns it as it now is. */
+export async function autoSubmitIfDue(ctx: AppContext, exam: ExamRow, attempt: AttemptRow): Promise<AttemptRow> {
+  if (attempt.submittedAt) return attempt;
+  const { reading } = clockOf(exam, attempt, ctx.now());
+  if (!reading.autoSubmitDue) return attempt;
+  await submitAttemptNow(ctx, exam, attempt.id, 'deadline', new Date(reading.autoSubmitAt!));
+  return (await ctx.exams.attempts.get(attempt.id))!;
+}
+
+/** The periodic sweep (main.ts): submits every attempt past deadline + grace. */
+export async function sweepOverdueAttempts(ctx: AppContext): Promise<number> {
+  let n = 0;
+  for (const a of await ctx.exams.attempts.overdue(ctx.now())) {
+    const exam = await ctx.exams.exams.get(a.examId);
+    const attempt = await ctx.exams.attempts.get(a.id);
+    if (exam && attempt && (await autoSubmitIfDue(ctx, exam, attempt)).submittedAt) n++;
+  }
+  return n;
+}
+
+export async function listMyExams(ctx: AppContext, actor: Actor) {
+  const examIds = await ctx.exams.exams.examIdsOfCandidate(actor.personId);
+  const now = ctx.now();
+  const items = [];
+  for (const examId of examIds) {
+    const exam = await ctx.exams.exams.get(examId);
+    if (!exam || exam.status !== 'published') continue;
+    const attempts = [];
+    for (const a of await ctx.exams.attempts.ofPerson(exam.id, actor.personId)) attempts.push(await autoSubmitIfDue(ctx, exam, a));
+    const open = attempts.find((a) => !a.submittedAt);
+    const state = open ? 'in-progress' : now < exam.opensAt ? 'not-open' : now >= exam.closesAt ? 'closed' : attempts.length >= exam.attemptsAllowed ? 'submitted' : 'open';
+    items.push({ ...examFacts(exam), state: state as 'in-progress', attempts: attempts.map((a) => attemptSummary(exam, a, now)) });
+  }
+  items.sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime());
+  return { items };
+}
+
+/** Start, or resume the attempt in progress: same attempt, same deadline, from any tab or device. */
+export async function startAttempt(ctx: AppContext, actor: Actor, examId: number, meta: Meta) {
+  const exam = await loadExam(ctx, examId);
+  const candidate = await ctx.exams.exams.candidate(examId, actor.personId);
+  if (!candidate || exam.status !== 'published') throw forbidden('you are not a candidate of this exam');
+  const now = ctx.now();
+  const attempts = await ctx.exams.attempts.ofPerson(examId, actor.personId);
+  for (const a of attempts) {
+    if (a.submittedAt) continue;
+    const current = await autoSubmitIfDue(ctx, exam, a);
+    if (!current.submittedAt) {
+      await ctx.exams.attempts.touch(a.id, now, meta);
+      return attemptSummary(exam, current, now, true);
+    }
+  }
+  if (attempts.length >= exam.attemptsAllowed) throw new AppError('CONFLICT', `you have used all ${exam.attemptsAllowed} attempt(s) of this exam`);
+  const clock = startOrResume({ window: windowOf(exam), existingStartedAt: null, now: now.getTime(), extraMs: candidate.extraMs });
+  const paperId = candidate.paperId ?? exam.paperId;
+  if (!paperId) throw new AppError('CONFLICT', 'no paper has been dealt to you yet; tell the organiser');
+  const id = await ctx.exams.attempts.insert({
+    examId, personId: actor.personId, attemptNo: attempts.length + 1, paperId, startedAt: new Date(clock.startedAt), deadline: new Date(clock.deadline), ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  // two devices pressing start at once: the unique (exam, person, attempt_no) lets one insert; both get that attempt
+  const attempt = id ? (await ctx.exams.attempts.get(id))! : (await ctx.exams.attempts.ofPerson(examId, actor.personId)).find((a) => !a.submittedAt)!;
+  return attemptSummary(exam, attempt, now, id === undefined);
+}
+
+/** The attempt as its candidate sees it; anyone else is refused (organisers use the proctor and results views). */
+async function loadOwnAttempt(ctx: AppContext, actor: Actor, attemptId: number, opts: { cachedExam?: boolean } = {}) {
+  const attempt = await ctx.exams.attempts.get(attemptId);
+  if (!attempt) throw notFound('attempt');
+  if (attempt.personId !== actor.personId) throw forbidden('this attempt is not yours');
+  const exam = opts.cachedExam ? await cachedExam(ctx, attempt.examId) : await ctx.exams.exams.get(attempt.examId);
+  if (!exam) throw notFound('exam');
+  return { attempt, exam };
+}
+
+export async function getAttempt(ctx: AppContext, actor: Actor, attemptId: number, meta: Meta) {
+  const loaded = await loadOwnAttempt(ctx, actor, attemptId);
+  const exam = loaded.exam;
+  const attempt = await autoSubmitIfDue(ctx, exam, loaded.attempt);
+  const now = ctx.now();
+  if (!attempt.submittedAt) await ctx.exams.attempts.touch(attempt.id, now, meta);
+  const content = await loadPaperContent(ctx, attempt.paperId);
+  const deal = dealFor(exam, attempt.personId, attempt.attemptNo, content);
+  const answers = answersView(content, deal, await ctx.exams.attempts.answers(attempt.id));
+  const state = { lastSeq: 0, questions: Object.fromEntries(answers.map((a) => [a.itemId, { answer: a.response, answerSeq: a.answerSeq, answeredAt: null, flagged: a.flagged, flagSeq: a.flagSeq }])) };
+  return {
+    attempt: attemptSummary(exam, attempt, now),
+    exam: { ...examFacts(exam), state: (attempt.submittedAt ? 'submitted' : 'in-progress') as 'submitted' },
+    paper: paperView(content, deal),
+    answers,
+    progress: answerProgress(state, content.items.map((i) => String(i.position))),
+  };
+}
+
+type SaveInput = { itemId: string; tabId: string } & ({ field: 'answer'; response: Response | null } | { field: 'flag'; flagged: boolean });
+
+/** Save one answer or flag: acknowledged with the attempt's next sequence number (engine answer-merge's rule, kept by the database). */
+export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: number, input: SaveInput) {
+  const { attempt, exam } = await loadOwnAttempt(ctx, actor, attemptId, { cachedExam: true });
+  const now = ctx.now();
+  if (attempt.submittedAt) throw new AppError('CONFLICT', 'this attempt has been submitted', { details: { submittedAt: attempt.submittedAt } });
+  const { reading } = clockOf(exam, attempt, now);
+  if (!reading.acceptsSaves) {
+    await autoSubmitIfDue(ctx, exam, attempt);
+    throw new AppError('CONFLICT', 'time is up: the attempt has been submitted', { details: { deadline: attempt.deadline } });
+  }
+  const position = Number(input.itemId);
+  const content = await loadPaperContent(ctx, attempt.paperId);
+  const item = Number.isInteger(position) ? content.byPosition.get(position) : undefined;
+  if (!item) throw invalid('itemId', `item ${input.itemId} is not on this paper`);
+  let seq: number | null;
+  if (input.field === 'answer') {
+    const deal = dealFor(exam, attempt.personId, attempt.attemptNo, content);
+    const canonical = toCanonicalResponse(item.question, dealtOf(deal, position), input.response);
+    // a malformed response (wrong kind, unknown option, too many blanks) is refused here, not at submit
+    gradeResponse({ type: item.question.type, options: item.question.options, answer: item.question.answer, score: item.points }, canonical, exam.settings.grading);
+    seq = await ctx.exams.attempts.save(attemptId, position, { field: 'answer', response: canonical }, now);
+  } else {
+    seq = await ctx.exams.attempts.save(attemptId, position, { field: 'flag', flagged: input.flagged }, now);
+  }
+  if (seq === null) throw new AppError('CONFLICT', 'this attempt has been submitted');
+  return { itemId: input.itemId, seq, savedAt: now, remainingMs: reading.remainingMs };
+}
+
+export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: number) {
+  const { attempt, exam } = await loadOwnAttempt(ctx, actor, attemptId);
+  if (!attempt.submittedAt) {
+    const { reading } = clockOf(exam, attempt, ctx.now());
+    // past deadline + grace it is the deadline that submitted it, at the deadline
+    if (reading.autoSubmitDue) await submitAttemptNow(ctx, exam, attemptId, 'deadline', new Date(reading.autoSubmitAt!));
+    else await submitAttemptNow(ctx, exam, attemptId, 'candidate', ctx.now());
+  }
+  return attemptSummary(exam, (await ctx.exams.attempts.get(attemptId))!, ctx.now());
+}
+
+export { loadOwnAttempt };

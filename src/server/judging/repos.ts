@@ -1,0 +1,15 @@
+import type { Db } from '../db/kysely.ts';
+import { createContestRefRepo } from './contest-ref-repo.ts';
+import { createInvitationRepo } from './invitation-repo.ts';
+import { createPanelRepo } from './panel-repo.ts';
+import { createRubricRepo } from './rubric-repo.ts';
+import { createSheetRepo } from './sheet-repo.ts';
+
+/** The judging domain's repos, as AppContext carries them (ctx.judging.rubrics, .panels …). */
+export const createJudgingRepos = (db: Db) => ({
+  rubrics: createRubricRepo(db),
+  panels: createPanelRepo(db),
+  sheets: createSheetRepo(db),
+  invitations: createInvitationRepo(db),
+  contests: createContestRefRepo(db),
+});
