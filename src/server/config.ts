@@ -7,6 +7,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** with DATABASE_URL: work in this PostgreSQL schema (created if missing), e.g. for multi-process tests */
+  databaseSchema?: string;
   demo: boolean;
   initialPassword: string;
   sessionTtlHours: number;
@@ -23,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     demo: (env.SERVICESTAR_DEMO ?? '1') !== '0',
     initialPassword: env.SERVICESTAR_INITIAL_PASSWORD ?? 'Star@2026',
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),

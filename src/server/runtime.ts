@@ -57,8 +57,8 @@ export function removeLock(file: string) {
 /** Opens the configured database and brings its schema up to date. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const database = config.databaseUrl
-    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, schema: config.databaseSchema })
     : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, { schema: config.databaseSchema });
   return database;
 }

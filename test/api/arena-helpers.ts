@@ -8,6 +8,7 @@ export type Msg = Record<string, any>;
 export class Client {
   readonly msgs: Msg[] = [];
   private cursor = 0;
+  private used = new Set<number>();
   private waiters: (() => void)[] = [];
   private nextId = 1;
   closed = false;
@@ -34,13 +35,14 @@ export class Client {
     });
   }
 
-  /** The first message from the cursor on that matches; the cursor moves past it. */
+  /** The first message not yet taken that matches (taking it). */
   async until(pred: (m: Msg) => boolean, timeoutMs = 5000): Promise<Msg> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (let i = this.cursor; i < this.msgs.length; i++) {
-        if (pred(this.msgs[i])) {
-          this.cursor = i + 1;
+        if (!this.used.has(i) && pred(this.msgs[i])) {
+          this.used.add(i);
+          while (this.used.has(this.cursor)) this.used.delete(this.cursor++);
           return this.msgs[i];
         }
       }
@@ -56,6 +58,12 @@ export class Client {
   /** The latest view (hello or view) satisfying pred. */
   view(pred: (v: Msg) => boolean = () => true, timeoutMs = 5000) {
     return this.until((m) => (m.type === 'view' || m.type === 'hello') && pred(m.view), timeoutMs).then((m) => m.view);
+  }
+
+  /** The newest view this client has. */
+  latestView(): Msg {
+    for (let i = this.msgs.length - 1; i >= 0; i--) if (this.msgs[i].type === 'view' || this.msgs[i].type === 'hello') return this.msgs[i].view;
+    throw new Error('no view yet');
   }
 
   send(m: unknown) {

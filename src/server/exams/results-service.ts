@@ -30,7 +30,11 @@ type ResultRow = Awaited<ReturnType<typeof resultRows>>[number];
 /** Competition ranking (1, 2, 2, 4) by score; equal scores share a rank. */
 export function rank<T extends { score: number | null }>(rows: T[]): (T & { rank: number })[] {
   const sat = rows.filter((r) => r.score !== null).sort((a, b) => b.score! - a.score!);
-  return sat.map((r, i) => ({ ...r, rank: i > 0 && sat[i - 1].score === r.score ? 0 : i + 1 })).map((r, i, all) => ({ ...r, rank: r.rank || all.slice(0, i).reverse().find((x) => x.rank)!.rank }));
+  let previous = 0;
+  return sat.map((r, i) => {
+    previous = i > 0 && sat[i - 1].score === r.score ? previous : i + 1;
+    return { ...r, rank: previous };
+  });
 }
 
 export async function examResults(ctx: AppContext, actor: Actor, examId: number) {

@@ -9,6 +9,8 @@ import { eventFor, meView, viewFor, type ArenaEvent, type ArenaState, type ViewE
 import { send, type Conn } from './conn.ts';
 
 const NOBODY = { role: 'player' as const, playerId: '\u0000' };
+/** Roster changes reach players through their (coalesced) views only: a join is never broadcast to thousands. */
+const PLAYER_QUIET = new Set(['joined', 'playerRemoved', 'playerReadmitted']);
 
 /** Events as each class may see them; players never get another unit's private events (their own come back in `me`). */
 export function fanOutEvents(s: ArenaState, events: readonly ArenaEvent[], conns: Iterable<Conn>): void {
@@ -18,6 +20,7 @@ export function fanOutEvents(s: ArenaState, events: readonly ArenaEvent[], conns
   const filtered = (viewer: typeof NOBODY | { role: 'screen' }) => {
     const out: ViewEvent[] = [];
     for (const e of events) {
+      if (viewer.role === 'player' && PLAYER_QUIET.has(e.type)) continue;
       if (e.type === 'stakePicked' || (e.type === 'answered' && s.q?.simultaneous)) continue;
       const v = eventFor(s.config, s, viewer, e);
       if (v) out.push(v);
@@ -41,7 +44,8 @@ export type ViewCache = { host?: string; screen?: string; player?: { prefix: str
 function playerShared(s: ArenaState) {
   const base = { ...viewFor(s, NOBODY), me: undefined };
   const shared = JSON.stringify(base);
-  const key = base.question ? JSON.stringify({ ...base, question: { ...base.question, answered: 0 } }) : shared;
+  // what makes a player's view urgent: the question, its phase, the round's status — not the live counts or the board
+  const key = JSON.stringify({ ...base, leaderboard: null, seq: 0, question: base.question && { ...base.question, answered: 0, distribution: null } });
   return { prefix: `{"type":"view","view":${shared.slice(0, -1)}${shared.length > 2 ? ',' : ''}"me":`, shared, key };
 }
 

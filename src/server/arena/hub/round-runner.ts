@@ -208,7 +208,7 @@ export class RoundRunner {
     const big = this.conns.size > 300;
     this.viewTimer = setTimeout(() => {
       this.viewTimer = null;
-      const deferred = flushViews(this.state, this.conns, Date.now(), big ? 1000 : 0);
+      const deferred = flushViews(this.state, this.conns, Date.now(), big ? Math.max(1000, this.conns.size / 5) : 0);
       if (deferred) this.scheduleViews();
     }, big ? 150 : 10);
   }

@@ -16,7 +16,7 @@ export function AttachmentsField({ value, onChange }: Props) {
     <div className="ss-attachments-edit" data-testid="attachments-field">
       {value.map((a, i) => (
         <div key={i} className="ss-attachment-row">
-          <Select<AttachmentKind> value={a.kind} onChange={(kind) => set(i, { kind })} options={KINDS.map((k) => ({ value: k, label: t(`bank.attachmentKind.${k}`) }))} className="ss-attachment-row__kind" />
+          <Select<AttachmentKind> value={a.kind} onChange={(kind) => set(i, { kind })} options={KINDS.map((k) => ({ value: k, label: t(`bank.attachmentKind.${k}`) }))} className="ss-attachment-row__kind" style={{ width: 96 }} />
           <Input value={a.name} onChange={(e) => set(i, { name: e.target.value })} placeholder={t('bank.editor.attachmentName')} />
           <Input value={a.url ?? ''} onChange={(e) => set(i, { url: e.target.value || undefined })} placeholder={t('bank.editor.attachmentUrl')} className="ss-attachment-row__url" />
           <Button type="text" icon={<DeleteOutlined />} onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('common.remove')} />

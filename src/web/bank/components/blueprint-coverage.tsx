@@ -25,6 +25,7 @@ export function BlueprintCoverage({ rules, knowledgePoints, types, onChange }: P
             onChange={(path: string) => set(i, { path })}
             treeData={treeData}
             treeDefaultExpandAll
+            treeNodeLabelProp="value"
             showSearch={{ treeNodeFilterProp: 'value' }}
             placeholder={t('bank.blueprint.pickPath')}
             className="ss-coverage__path"

@@ -42,7 +42,7 @@ export function BlueprintSectionsTable({ sections, onChange }: Props) {
             title: t('bank.blueprint.pointsEach'),
             key: 'points',
             width: 100,
-            render: (_, s) => <InputNumber min={0.5} max={1000} step={0.5} value={s.pointsEach} onChange={(v) => set(s.index, { pointsEach: v ?? 1 })} className="ss-full-width" />,
+            render: (_, s) => <InputNumber min={0.5} max={1000} step={1} value={s.pointsEach} onChange={(v) => set(s.index, { pointsEach: v ?? 1 })} className="ss-full-width" />,
           },
           { title: t('bank.blueprint.subtotal'), key: 'sub', width: 70, align: 'right', render: (_, s) => <b>{s.count * s.pointsEach}</b> },
           {

@@ -1,15 +1,15 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { Card, Col, Row, Skeleton } from 'antd';
+import { Card, Col, Row, Skeleton, Spin } from 'antd';
 import { BarChartOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { LEVELS, TYPES } from '../api.ts';
 
 const BarChart = lazy(() => import('../../shared/charts/bar-chart.tsx'));
 
-type Props = { data: { byType: number[]; byDifficulty: number[] } | undefined };
+type Props = { data: { byType: number[]; byDifficulty: number[] } | undefined; loading: boolean };
 
 /** How the filtered questions spread over types and difficulty levels: numbers people compare, so charts. */
-export function DistributionCharts({ data }: Props) {
+export function DistributionCharts({ data, loading }: Props) {
   const { t } = useI18n();
   const typeLabels = useMemo(() => TYPES.map((type) => t(`bank.type.${type}`)), [t]);
   const levelLabels = useMemo(() => LEVELS.map((d) => t(`bank.level.${d}`)), [t]);
@@ -23,7 +23,8 @@ export function DistributionCharts({ data }: Props) {
     );
 
   return (
-    <Row gutter={[16, 16]} className="ss-block" data-testid="distribution-charts">
+    <Spin spinning={loading && data !== undefined} delay={150}>
+    <Row gutter={[16, 16]} className="ss-block" data-testid="distribution-charts" data-loading={loading ? 'true' : 'false'}>
       <Col xs={24} md={14}>
         <Card size="small" title={<><BarChartOutlined /> {t('bank.browser.byType')}</>} className="ss-card-fill">
           {chart(typeLabels, data?.byType, true, 200)}
@@ -35,5 +36,6 @@ export function DistributionCharts({ data }: Props) {
         </Card>
       </Col>
     </Row>
+    </Spin>
   );
 }

@@ -29,6 +29,8 @@ export function QuestionBody({ item, number, points, answerLines }: Props) {
   const { t } = useI18n();
   const parts = item.stem.split(BLANK);
   const trailingBlanks = item.type === 'fill' && parts.length === 1 ? Math.max(1, item.blanks) : 0;
+  const longest = Math.max(0, ...item.options.map((o) => o.text.length));
+  const columns = longest <= 8 ? 'four' : longest <= 20 ? 'two' : 'one';
   const lines = answerLines ?? (isJudged(item.type) ? LINES_BY_TYPE[item.type] ?? 4 : 0);
 
   return (
@@ -60,7 +62,7 @@ export function QuestionBody({ item, number, points, answerLines }: Props) {
         </ul>
       )}
       {item.options.length > 0 && (
-        <ol className={`ss-q__options${item.options.every((o) => o.text.length <= 12) ? ' ss-q__options--short' : ''}`}>
+        <ol className={`ss-q__options ss-q__options--${columns}`}>
           {item.options.map((o) => (
             <li key={o.key}>
               <span className="ss-q__key">{o.key}.</span> {o.text || <span className="ss-q__placeholder">{t('bank.editor.optionEmpty')}</span>}

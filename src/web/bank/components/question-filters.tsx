@@ -19,7 +19,7 @@ export function QuestionFilters({ value, tracks, onChange }: Props) {
   useEffect(() => setSearch(value.q ?? ''), [value.q]);
 
   return (
-    <div className="ss-filters">
+    <div className="ss-filters ss-bank-filters">
       <Input.Search
         className="ss-filters__search"
         allowClear

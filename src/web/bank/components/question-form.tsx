@@ -31,7 +31,6 @@ export function QuestionForm({ value, onChange, errors, knowledgePoints, tracks,
     <Form layout="vertical" disabled={readOnly} className="ss-question-form" requiredMark={false}>
       <Form.Item label={t('bank.field.type')} {...item('type')}>
         <Segmented<QuestionType>
-          block
           className="ss-type-switch"
           value={value.type}
           disabled={readOnly}
@@ -50,7 +49,11 @@ export function QuestionForm({ value, onChange, errors, knowledgePoints, tracks,
         />
       </Form.Item>
       {isChoice(value.type) && (
-        <Form.Item label={t('bank.editor.optionsAndAnswer')} {...item(errors.answer ? 'answer' : 'options')}>
+        <Form.Item
+          label={t('bank.editor.optionsAndAnswer')}
+          validateStatus={errors.options || errors.answer ? 'error' : undefined}
+          help={[errors.options, errors.answer].filter(Boolean).join('；') || undefined}
+        >
           <ChoiceOptionsField value={value} onChange={onChange} />
         </Form.Item>
       )}
@@ -100,6 +103,7 @@ export function QuestionForm({ value, onChange, errors, knowledgePoints, tracks,
             onChange={(v: string[]) => set({ knowledgePoints: v })}
             treeData={kpData}
             treeDefaultExpandAll
+            treeNodeLabelProp="value"
             showSearch={{ treeNodeFilterProp: 'value' }}
             placeholder={t('bank.editor.kpPlaceholder')}
             popupMatchSelectWidth={false}
@@ -113,7 +117,7 @@ export function QuestionForm({ value, onChange, errors, knowledgePoints, tracks,
           </span>
         </Form.Item>
         <Form.Item label={t('bank.field.score')} {...item('score')}>
-          <InputNumber min={0.5} max={1000} step={0.5} value={value.score} onChange={(v) => set({ score: v ?? 0 })} suffix={t('bank.unit.points')} className="ss-block-input" />
+          <InputNumber min={0.5} max={1000} step={1} value={value.score} onChange={(v) => set({ score: v ?? 0 })} suffix={t('bank.unit.points')} className="ss-block-input" />
         </Form.Item>
       </div>
       <Form.Item label={t('bank.field.explanation')} {...item('explanation')}>

@@ -19,10 +19,11 @@ type Props = {
 export function QuestionTable({ bankId, items, total, page, pageSize, loading, onPage }: Props) {
   const { t } = useI18n();
   const columns: TableColumnsType<QuestionView> = [
-    { title: t('bank.field.id'), dataIndex: 'id', width: 70, render: (id: number) => <Typography.Text type="secondary">#{id}</Typography.Text> },
+    { title: t('bank.field.id'), dataIndex: 'id', width: 64, render: (id: number) => <Typography.Text type="secondary">#{id}</Typography.Text> },
     {
       title: t('bank.field.stem'),
       key: 'stem',
+      minWidth: 280,
       ellipsis: { showTitle: false },
       render: (_, q) => (
         <Tooltip title={q.stem} placement="topLeft">
@@ -33,12 +34,12 @@ export function QuestionTable({ bankId, items, total, page, pageSize, loading, o
       ),
     },
     { title: t('bank.field.type'), dataIndex: 'type', width: 100, render: (type: QuestionView['type']) => <TypeTag type={type} /> },
-    { title: t('bank.field.track'), dataIndex: 'track', width: 130, responsive: ['lg'], render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('bank.field.trackAny')}</Typography.Text> },
+    { title: t('bank.field.track'), dataIndex: 'track', width: 120, responsive: ['xl'], render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('bank.field.trackAny')}</Typography.Text> },
     {
       title: t('bank.field.knowledgePoints'),
       dataIndex: 'knowledgePoints',
-      width: 170,
-      responsive: ['xl'],
+      width: 160,
+      responsive: ['xxl'],
       ellipsis: { showTitle: false },
       render: (kps: string[]) => (
         <Tooltip title={kps.join('\n')} placement="topLeft">
@@ -46,7 +47,7 @@ export function QuestionTable({ bankId, items, total, page, pageSize, loading, o
         </Tooltip>
       ),
     },
-    { title: t('bank.field.difficulty'), dataIndex: 'difficulty', width: 120, render: (d: number) => <Rate disabled value={d} className="ss-rate-small" /> },
+    { title: t('bank.field.difficulty'), dataIndex: 'difficulty', width: 110, render: (d: number) => <Rate disabled value={d} className="ss-rate-small" /> },
     { title: t('bank.field.score'), dataIndex: 'score', width: 64, align: 'right' },
     { title: t('bank.field.status'), dataIndex: 'status', width: 90, render: (s: QuestionView['status']) => <StatusBadge status={s} /> },
     { title: t('bank.field.version'), dataIndex: 'versionNo', width: 70, responsive: ['md'], render: (v: number) => `v${v}` },
@@ -58,7 +59,7 @@ export function QuestionTable({ bankId, items, total, page, pageSize, loading, o
       columns={columns}
       dataSource={items}
       loading={loading}
-      scroll={{ x: 860 }}
+      scroll={{ x: 900 }}
       data-testid="question-table"
       pagination={{
         current: page,

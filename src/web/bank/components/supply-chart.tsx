@@ -37,7 +37,7 @@ export default function SupplyChart({ rows, levelLabels, demandLabel, demandAllL
         grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
         legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: palette.textMuted, fontSize: 11 } },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        xAxis: { type: 'category', data: rows.map((r) => r.label), axisTick: { show: false }, axisLabel: { color: palette.textMuted } },
+        xAxis: { type: 'category', data: rows.map((r) => r.label), axisTick: { show: false }, axisLabel: { color: palette.textMuted, interval: 0, fontSize: 11 } },
         yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef2f8' } }, axisLabel: { color: palette.textMuted } },
         series: [
           ...levelLabels.map((name, d) => ({

@@ -103,7 +103,7 @@ export function BankBrowserPage() {
           />
         </Col>
         <Col xs={24} lg={17} xl={18}>
-          <DistributionCharts data={distribution.data} />
+          <DistributionCharts data={distribution.data} loading={distribution.loading} />
           <Card className="ss-table-card">
             <QuestionFilters value={filters} tracks={trackOptions} onChange={(patch) => update(patch)} />
             {questions.error ? <Alert type="error" showIcon title={errorText(questions.error)} className="ss-block" /> : null}

@@ -19,7 +19,7 @@ type Problem = { field?: string; message?: string; messageZh?: string };
 
 /** A 400 as per-field messages: the engine's problems list when there is one, else the one field the server named. */
 function fieldErrors(e: unknown, lang: string, fallback: string): FieldErrors | null {
-  if (!isApiError(e) || e.status !== 400 && e.status !== 409) return null;
+  if (!isApiError(e) || (e.status !== 400 && e.status !== 409)) return null;
   const out: FieldErrors = {};
   const details = e.details as { problems?: Problem[] } | Problem[] | undefined;
   const problems: Problem[] = Array.isArray(details) ? details : (details?.problems ?? []);
