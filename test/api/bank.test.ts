@@ -65,6 +65,19 @@ describe('browse and search', () => {
     expect(page.page).toBe(2);
   });
 
+  it('counts by type, status and difficulty under the same filters as the list', async () => {
+    const all = (await get(t, 'org-zj', `/api/banks/${bankId}/questions?pageSize=200`)).json();
+    const stats = (await get(t, 'org-zj', `/api/banks/${bankId}/stats`)).json();
+    const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+    expect(sum(stats.byType)).toBe(all.total);
+    expect(sum(stats.byDifficulty)).toBe(all.total);
+    const singles = all.items.filter((q: { type: string }) => q.type === 'single').length;
+    expect(stats.byType.single).toBe(singles);
+    const filtered = (await get(t, 'org-zj', `/api/banks/${bankId}/stats?type=single`)).json();
+    expect(filtered.byType).toEqual({ single: singles });
+    expect((await get(t, 'c-hz', `/api/banks/${bankId}/stats`)).statusCode).toBe(403);
+  });
+
   it('finds Chinese words in stems through segmentation', async () => {
     const hit = (await get(t, 'org-zj', `/api/banks/${bankId}/questions?q=${encodeURIComponent('话费争议')}`)).json();
     expect(hit.items.map((x: { stem: string }) => x.stem)).toContain('简述处理话费争议投诉的基本步骤。');

@@ -63,5 +63,5 @@ describe('servicestar advance', () => {
     expect(real.stdout).toContain('2 of 4 advance [written]');
     expect(real.stdout).toMatch(/✓ +2 +第3队 \(浙江\): advances: rank 2, total 70; tie broken by higher score in round roleplay/);
     expect(real.stdout).toMatch(/✗ +3 +第2队/);
-  });
+  }, 150_000);
 });

@@ -88,6 +88,21 @@ export function createQuestionRepo(db: Db) {
       const rows = await filtered(tx, f).select(columns).orderBy('question.id').offset(page.offset).limit(page.limit).execute();
       return { items: rows.map(toRecord), total: Number(total.n) };
     },
+    /** counts by type, status and difficulty under the same filters as list(), in one query */
+    async stats(f: QuestionFilter, tx: Db = db) {
+      const rows = await filtered(tx, f)
+        .select(['question.type', 'question.status', 'question.difficulty', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['question.type', 'question.status', 'question.difficulty'])
+        .execute();
+      const out = { byType: {} as Record<string, number>, byStatus: {} as Record<string, number>, byDifficulty: {} as Record<string, number> };
+      for (const r of rows) {
+        const n = Number(r.n);
+        out.byType[r.type] = (out.byType[r.type] ?? 0) + n;
+        out.byStatus[r.status] = (out.byStatus[r.status] ?? 0) + n;
+        out.byDifficulty[String(r.difficulty)] = (out.byDifficulty[String(r.difficulty)] ?? 0) + n;
+      }
+      return out;
+    },
     async listAll(f: QuestionFilter, tx: Db = db): Promise<QuestionRecord[]> {
       const rows = await filtered(tx, f).select(columns).orderBy('question.id').execute();
       return rows.map(toRecord);

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import type { Question } from './engine/model.ts';
-import { createQuestion, getQuestion, listQuestions, setQuestionStatus, updateQuestion } from './question-service.ts';
-import { ErrorBody, IdParams, QuestionDetail, QuestionInput, QuestionListQuery, QuestionPage, QuestionView, SaveQuestionResult } from './schema.ts';
+import { createQuestion, getQuestion, listQuestions, questionStats, setQuestionStatus, updateQuestion } from './question-service.ts';
+import { BankStats, ErrorBody, IdParams, QuestionDetail, QuestionInput, QuestionListQuery, QuestionPage, QuestionView, SaveQuestionResult } from './schema.ts';
 
 export const questionRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
   const tags = ['questions'];
@@ -13,6 +13,13 @@ export const questionRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async 
   }, async (request) => {
     const actor = await request.requireActor();
     return listQuestions(ctx, actor, request.params.id, request.query);
+  });
+  app.get('/banks/:id/stats', {
+    schema: { tags, summary: 'Counts by type, status and difficulty under the same filters as the question list', params: IdParams, querystring: QuestionListQuery, response: { 200: BankStats, ...errors } },
+  }, async (request) => {
+    const actor = await request.requireActor();
+    const { page: _page, pageSize: _pageSize, ...filter } = request.query;
+    return questionStats(ctx, actor, request.params.id, filter);
   });
   app.post('/banks/:id/questions', { schema: { tags, summary: 'Add a question', params: IdParams, body: QuestionInput, response: { 201: QuestionView, ...errors } } }, async (request, reply) => {
     const actor = await request.requireActor();

@@ -28,6 +28,12 @@ export async function listQuestions(ctx: AppContext, actor: Actor, bankId: numbe
   return { items: items.map(toQuestionView), total, page, pageSize };
 }
 
+/** Counts by type, status and difficulty under the list's filters, for the browser's charts. */
+export async function questionStats(ctx: AppContext, actor: Actor, bankId: number, filter: Omit<QuestionFilter, 'bankId'>) {
+  await loadBank(ctx, actor, bankId, 'use');
+  return ctx.bank.questions.stats({ ...filter, bankId });
+}
+
 /** A question the actor may see (use) or change (manage), with its bank. */
 async function loadQuestion(ctx: AppContext, actor: Actor, id: number, need: 'use' | 'manage', tx: Db = ctx.db) {
   const record = await ctx.bank.questions.get(id, tx);

@@ -2,14 +2,16 @@ import type { AppContext } from '../context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadIdentityDemo } from './identity-demo.ts';
 import { loadBankDemo } from './bank-demo.ts';
 import { loadContestsDemo } from './contests-demo.ts';
+import { loadJudgingDemo } from './judging-demo.ts';
 
 /** Loads every domain's demo data, in the order the domains build on each other. Idempotent. */
 export async function loadDemo(ctx: AppContext): Promise<{ summary: Record<string, number> }> {
   const identity = await loadIdentityDemo(ctx);
   const bank = await loadBankDemo(ctx);
   const contests = await loadContestsDemo(ctx);
+  const judging = await loadJudgingDemo(ctx);
   await ctx.identity.misc.putSetting('demo.loadedAt', new Date().toISOString());
-  return { summary: { people: identity.people, questions: bank.questions, paperSets: bank.paperSets, contestEntries: contests.entries } };
+  return { summary: { people: identity.people, questions: bank.questions, paperSets: bank.paperSets, contestEntries: contests.entries, scoreSheets: judging.sheets } };
 }
 
 export function demoSignIns(): string {

@@ -4,6 +4,7 @@ import { systemActor } from '../identity/system-actor.ts';
 import { seededRandom } from '../lib/random.ts';
 import { COMPLAINT_HANDLING_TEMPLATE } from '../judging/engine/rubric.ts';
 import { redeemInvitation } from '../judging/invitation-service.ts';
+import { organiserState } from '../judging/board-service.ts';
 import { setPanelLock } from '../judging/lock-service.ts';
 import { createPanel, setOnStage } from '../judging/panel-service.ts';
 import { setReveal } from '../judging/reveal-service.ts';
@@ -105,16 +106,17 @@ export async function loadJudgingDemo(ctx: AppContext): Promise<{ sheets: number
     people.set(id, asActor(p));
   }
   const rand = seededRandom(2607);
-  const conflicts = (await ctx.judging.panels.entries(panel.id)).map((e) => e.entryId);
-  const states = await import('../judging/board-service.ts').then((m) => m.organiserState(ctx, system, panel.id));
-  const eligible = (entryId: number) => states.assignment.eligible[String(entryId)].map(Number);
+  const order = (await ctx.judging.panels.entries(panel.id)).map((e) => e.entryId);
+  // conflicts of interest decide who may score whom: each team's eligible judges, in seat order
+  const { assignment } = await organiserState(ctx, system, panel.id);
+  const eligible = (entryId: number) => assignment.eligible[String(entryId)].map(Number);
   let sheets = 0;
   const score = async (judgeId: number, entryId: number, base: number) => {
     const scores = Object.fromEntries(COMPLAINT_HANDLING_TEMPLATE.criteria.map((c) => [c.key, Math.min(10, Math.max(5, Math.round((base + (rand() - 0.5) * 2.5) * 2) / 2))]));
     await submitSheet(ctx, people.get(judgeId)!, panel.id, { judgeId, entryId, scores, comment: null, clientId: `demo-${judgeId}-${entryId}` });
     sheets++;
   };
-  const [first, second, third, fourth] = conflicts;
+  const [first, second, third, fourth] = order;
   for (const j of eligible(first)) await score(j, first, 8.5);
   for (const j of eligible(second).slice(0, 3)) await score(j, second, 7.5);
   for (const j of eligible(third).slice(1, 3)) await score(j, third, 8);

@@ -76,18 +76,18 @@ export const useQuestions = (bankId: number, query: QuestionQuery) =>
 export const TYPES: readonly QuestionType[] = ['single', 'multiple', 'truefalse', 'fill', 'short', 'case', 'scenario'];
 export const LEVELS = [1, 2, 3, 4, 5] as const;
 
+type BankStats = { byType: Record<string, number>; byStatus: Record<string, number>; byDifficulty: Record<string, number> };
+const fetchStats = (bankId: number, query: Partial<QuestionQuery>, signal?: AbortSignal) => api<BankStats>(`/api/banks/${bankId}/stats`, { query, signal });
+
 /**
- * Counts per type and per difficulty under the current filters (without the one being counted):
- * one pageSize=1 query each, so only totals travel. The server has no stats route yet.
+ * Counts per type and per difficulty under the current filters (without the one being
+ * counted): two grouped queries on the server.
  */
 export const useQuestionDistribution = (bankId: number, filters: Omit<QuestionQuery, 'page' | 'pageSize'>, nonce = 0) =>
   useResource(`dist:${bankId}:${JSON.stringify(filters)}:${nonce}`, async (signal) => {
     const { type, difficulty, ...rest } = filters;
-    const [byType, byDifficulty] = await Promise.all([
-      Promise.all(TYPES.map((t) => fetchQuestions(bankId, { ...rest, difficulty, type: t, pageSize: 1 }, signal).then((p) => p.total))),
-      Promise.all(LEVELS.map((d) => fetchQuestions(bankId, { ...rest, type, difficulty: d, pageSize: 1 }, signal).then((p) => p.total))),
-    ]);
-    return { byType, byDifficulty };
+    const [typeStats, difficultyStats] = await Promise.all([fetchStats(bankId, { ...rest, difficulty }, signal), fetchStats(bankId, { ...rest, type }, signal)]);
+    return { byType: TYPES.map((t) => typeStats.byType[t] ?? 0), byDifficulty: LEVELS.map((d) => difficultyStats.byDifficulty[String(d)] ?? 0) };
   });
 
 export const useQuestion = (id: number | null) =>

@@ -55,7 +55,7 @@ export const viewMessage = (s: ArenaState, c: Conn) => JSON.stringify({ type: 'v
  * Sends the current views; returns true when some player was left with only a newer
  * answer count, to be sent once `slowMs` has passed.
  */
-export function flushViews(s: ArenaState, conns: Iterable<Conn>, now: number, slowMs: number): boolean {
+export function flushViews(s: ArenaState, conns: Iterable<Conn>, now: number, slowMs: number, dirty: ReadonlySet<string> | 'all' = 'all'): boolean {
   const cache: ViewCache = {};
   let deferred = false;
   for (const c of conns) {
@@ -69,10 +69,16 @@ export function flushViews(s: ArenaState, conns: Iterable<Conn>, now: number, sl
       continue;
     }
     const p = (cache.player ??= playerShared(s));
+    const stale = p.shared !== c.lastShared;
+    const mayHaveChanged = dirty === 'all' || dirty.has(c.playerId!) || p.key !== c.lastKey;
+    const due = stale && now - c.lastViewAt >= slowMs;
+    if (!mayHaveChanged && !due) {
+      if (stale) deferred = true;
+      continue;
+    }
     const me = JSON.stringify(meView(s, c.playerId!));
     const important = me !== c.lastMe || p.key !== c.lastKey;
-    const stale = p.shared !== c.lastShared;
-    if (important || (stale && now - c.lastViewAt >= slowMs)) {
+    if (important || due) {
       send(c, `${p.prefix}${me}}}`);
       c.lastShared = p.shared;
       c.lastKey = p.key;

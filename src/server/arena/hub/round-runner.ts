@@ -43,6 +43,8 @@ export class RoundRunner {
   private tickTimer: NodeJS.Timeout | null = null;
   private leaseTimer: NodeJS.Timeout | null = null;
   private viewTimer: NodeJS.Timeout | null = null;
+  private drainTimer: NodeJS.Timeout | null = null;
+  private dirty: Set<string> | 'all' = 'all';
 
   constructor(
     private readonly ctx: AppContext,
@@ -106,7 +108,10 @@ export class RoundRunner {
   enqueue(f: Forwarded): Promise<CommandResult> {
     return new Promise((resolve) => {
       this.queue.push({ f, resolve });
-      void this.drain();
+      if (this.draining || this.drainTimer) return;
+      // group commit: in a big round, gather what arrives over a few ms into one batch (one transaction)
+      if (this.conns.size > 300) this.drainTimer = setTimeout(() => ((this.drainTimer = null), void this.drain()), 20);
+      else void this.drain();
     });
   }
 
@@ -121,6 +126,7 @@ export class RoundRunner {
   }
 
   private async processBatch(batch: Pending[], mayRetry: boolean): Promise<void> {
+    const t0 = Date.now();
     let s = this.state;
     const events: ArenaEvent[] = [];
     const results: CommandResult[] = [];
@@ -140,6 +146,7 @@ export class RoundRunner {
       events.push(...stamped);
       results.push({ ok: true, seq: s.seq });
     }
+    const tDecide = Date.now();
     if (events.length) {
       try {
         await this.ctx.db.transaction().execute(async (tx) => {
@@ -156,7 +163,9 @@ export class RoundRunner {
         if (!(e instanceof StaleAppendError)) console.error('arena append failed', e);
         return;
       }
+      const tSaved = Date.now();
       this.commit(events, s);
+      if (process.env.ARENA_DEBUG) console.log(`batch ${batch.length} cmds ${events.length} ev decide ${tDecide - t0}ms save ${tSaved - tDecide}ms fanout ${Date.now() - tSaved}ms`);
       if (events.some((e) => e.type === 'finished')) this.row = { ...this.row, status: 'finished' };
       void this.bus.publish({ roundId: this.id, events });
     }
@@ -174,6 +183,16 @@ export class RoundRunner {
     this.stats.events += events.length;
     this.stats.batches += 1;
     fanOutEvents(s, events, this.conns);
+    // whose own view (`me`) may have changed: the actors of player-only events, or everyone
+    if (this.dirty !== 'all') {
+      for (const e of events) {
+        if ((e.type === 'answered' || e.type === 'stakePicked' || e.type === 'joined') && e.by.playerId) this.dirty.add(e.by.playerId);
+        else if (e.type !== 'answered' && e.type !== 'buzzed') {
+          this.dirty = 'all';
+          break;
+        }
+      }
+    }
     this.scheduleViews();
   }
 
@@ -182,7 +201,7 @@ export class RoundRunner {
     const fresh = b.events.filter((e) => e.seq > this.state.seq);
     if (fresh.length === 0 || this.role === 'writer') return;
     if (fresh[0].seq !== this.state.seq + 1) {
-      void this.reload().then(() => this.scheduleViews());
+      void this.reload().then(() => ((this.dirty = 'all'), this.scheduleViews()));
       return;
     }
     let s = this.state;
@@ -208,7 +227,11 @@ export class RoundRunner {
     const big = this.conns.size > 300;
     this.viewTimer = setTimeout(() => {
       this.viewTimer = null;
-      const deferred = flushViews(this.state, this.conns, Date.now(), big ? Math.max(1000, this.conns.size / 5) : 0);
+      const tv = Date.now();
+      const dirty = this.dirty;
+      this.dirty = new Set();
+      const deferred = flushViews(this.state, this.conns, Date.now(), big ? Math.max(1000, this.conns.size / 5) : 0, dirty);
+      if (process.env.ARENA_DEBUG) console.log(`views ${Date.now() - tv}ms`);
       if (deferred) this.scheduleViews();
     }, big ? 150 : 10);
   }
@@ -216,7 +239,7 @@ export class RoundRunner {
   async close(): Promise<void> {
     const was = this.role;
     this.role = 'closed';
-    for (const t of [this.tickTimer, this.viewTimer]) if (t) clearTimeout(t);
+    for (const t of [this.tickTimer, this.viewTimer, this.drainTimer]) if (t) clearTimeout(t);
     if (this.leaseTimer) clearInterval(this.leaseTimer);
     while (this.draining) await new Promise((r) => setTimeout(r, 5));
     for (const p of this.queue.splice(0)) p.resolve({ ok: false, code: 'UNAVAILABLE', reason: 'the server is stopping' });

@@ -19,7 +19,7 @@ export default function BarChart({ labels, values, height = 240, horizontal = tr
     const category = { type: 'category' as const, data: labels, axisTick: { show: false }, axisLine: { lineStyle: { color: palette.border } }, axisLabel: { color: palette.textMuted } };
     const value = { type: 'value' as const, minInterval: 1, splitLine: { lineStyle: { color: '#eef2f8' } }, axisLabel: { color: palette.textMuted } };
     chart.setOption({
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: horizontal ? 8 : 20, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? { ...category, inverse: true } : value,
