@@ -56,7 +56,7 @@ describe.skipIf(process.env.TEST_BACKEND !== 'postgres')('one round served by se
   });
 
   it('clients on different processes see the same round; the writer dies and another takes over with nothing lost', async () => {
-    const ids = { ...(await addContestants(t, ['c-hz2'])), 'c-hz': t.seed.people['c-hz'] };
+    const ids: Record<string, number> = { ...(await addContestants(t, ['c-hz2'])), 'c-hz': t.seed.people['c-hz'] };
     const roundId = await stageRound(t, { teams: [['红队', ids['c-hz']], ['蓝队', ids['c-hz2']]], questions: [oralQ('o1'), oralQ('o2')], rules: FAST_BUZZ });
     const [p1, p2, p3] = servers.map((s) => s.base);
     let host = await Client.open(wsUrl(p1, roundId, 'as=host'), await t.signIn('host-zj'));

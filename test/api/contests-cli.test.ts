@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { readConfig } from '../../src/server/config.ts';
 import { createContext } from '../../src/server/context.ts';
 import { openDatabase } from '../../src/server/db/database.ts';
@@ -29,8 +29,8 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicestar-advance-'));
-  const template = path.resolve('.tmp/test-template');
-  if (fs.existsSync(template)) fs.cpSync(template, dir, { recursive: true });
+  const template = inject('pgliteTemplate');
+  if (template && fs.existsSync(template)) fs.cpSync(template, dir, { recursive: true });
   const database = await openDatabase({ kind: 'pglite', dataDir: dir });
   await migrateToLatest(database.db);
   const ctx = createContext(database, { ...readConfig({}), dataDir: dir });

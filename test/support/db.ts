@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { inject } from 'vitest';
 import { readConfig, type Config } from '../../src/server/config.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
@@ -32,7 +33,7 @@ export async function createTestDb(overrides: Partial<Config> = {}): Promise<Tes
       },
     };
   }
-  const template = path.resolve('.tmp/test-template');
+  const template = inject('pgliteTemplate');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicestar-test-'));
   if (template && fs.existsSync(template)) fs.cpSync(template, dir, { recursive: true });
   const database = await openDatabase({ kind: 'pglite', dataDir: dir });

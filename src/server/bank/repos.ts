@@ -1,4 +1,5 @@
 import type { Db } from '../db/kysely.ts';
+import { createAttachmentRepo } from './attachment-repo.ts';
 import { createBankRepo } from './bank-repo.ts';
 import { createPaperRepo } from './paper-repo.ts';
 import { createQuestionRepo } from './question-repo.ts';
@@ -8,4 +9,5 @@ export const createBankRepos = (db: Db) => ({
   banks: createBankRepo(db),
   questions: createQuestionRepo(db),
   papers: createPaperRepo(db),
+  attachments: createAttachmentRepo(db),
 });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
 import { bankRoutes } from './bank-routes.ts';
 import { paperRoutes } from './paper-routes.ts';
 import { questionFileRoutes } from './question-file-routes.ts';
@@ -11,4 +12,5 @@ export const questionBankRoutes = (ctx: AppContext): FastifyPluginAsyncZod => as
   await app.register(questionRoutes(ctx));
   await app.register(questionFileRoutes(ctx));
   await app.register(paperRoutes(ctx));
+  await app.register(attachmentRoutes(ctx));
 };

@@ -90,7 +90,21 @@ export type PaperItemTable = {
   points: number;
 };
 
+export type BankAttachmentTable = {
+  id: Generated<number>;
+  bank_id: number;
+  name: string;
+  mime: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  created_by: number | null;
+  created_at: Generated<Date>;
+};
+
 export type BankTables = {
+  bank_attachment: BankAttachmentTable;
   bank: BankTable;
   knowledge_point: KnowledgePointTable;
   question: QuestionTable;

@@ -1,6 +1,8 @@
 import type { AppContext } from '../context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadIdentityDemo } from './identity-demo.ts';
 import { loadBankDemo } from './bank-demo.ts';
+import { loadArenaDemo } from './arena-demo.ts';
+import { loadExamsDemo } from './exams-demo.ts';
 import { loadContestsDemo } from './contests-demo.ts';
 import { loadJudgingDemo } from './judging-demo.ts';
 
@@ -8,10 +10,12 @@ import { loadJudgingDemo } from './judging-demo.ts';
 export async function loadDemo(ctx: AppContext): Promise<{ summary: Record<string, number> }> {
   const identity = await loadIdentityDemo(ctx);
   const bank = await loadBankDemo(ctx);
+  const arena = await loadArenaDemo(ctx);
+  const exams = await loadExamsDemo(ctx);
   const contests = await loadContestsDemo(ctx);
   const judging = await loadJudgingDemo(ctx);
   await ctx.identity.misc.putSetting('demo.loadedAt', new Date().toISOString());
-  return { summary: { people: identity.people, questions: bank.questions, paperSets: bank.paperSets, contestEntries: contests.entries, scoreSheets: judging.sheets } };
+  return { summary: { people: identity.people, questions: bank.questions, paperSets: bank.paperSets, examAttempts: exams.attempts, contestEntries: contests.entries, scoreSheets: judging.sheets, arenaRounds: arena.rounds } };
 }
 
 export function demoSignIns(): string {

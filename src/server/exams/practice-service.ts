@@ -3,7 +3,7 @@ import type { Question } from '../bank/engine/model.ts';
 import { forbidden, invalid } from '../errors.ts';
 import type { Actor } from '../identity/engine/authz.ts';
 import { DEFAULT_GRADING, gradeResponse, type Response } from './engine/grading.ts';
-import { buildWrongBook, drawDailyPractice, estimateMastery, updateWrongBook } from './engine/practice.ts';
+import { buildWrongBook, drawDailyPractice, estimateMastery } from './engine/practice.ts';
 import { blankCount } from './paper-content.ts';
 
 /**
@@ -48,7 +48,7 @@ export async function answerPractice(ctx: AppContext, actor: Actor, input: { que
   const at = ctx.now();
   const correct = g.status === 'graded' && g.correct;
   await ctx.exams.practice.insertAnswers([{ personId: actor.personId, questionId: p.questionId, versionId: p.versionId, knowledgePoints: q.knowledgePoints, correct, score: g.score ?? 0, maxScore: q.score, mode: input.mode, levelId: null, at }]);
-  const book = updateWrongBook(buildWrongBook(await historyOf(ctx, actor.personId)), { questionId: String(p.questionId), correct, at: at.getTime() });
+  const book = buildWrongBook(await historyOf(ctx, actor.personId));
   return { questionId: p.questionId, correct, score: g.score ?? 0, max: q.score, answer: q.answer, explanation: q.explanation, inWrongBook: String(p.questionId) in book };
 }
 

@@ -126,7 +126,6 @@ export class RoundRunner {
   }
 
   private async processBatch(batch: Pending[], mayRetry: boolean): Promise<void> {
-    const t0 = Date.now();
     let s = this.state;
     const events: ArenaEvent[] = [];
     const results: CommandResult[] = [];
@@ -146,7 +145,6 @@ export class RoundRunner {
       events.push(...stamped);
       results.push({ ok: true, seq: s.seq });
     }
-    const tDecide = Date.now();
     if (events.length) {
       try {
         await this.ctx.db.transaction().execute(async (tx) => {
@@ -163,9 +161,7 @@ export class RoundRunner {
         if (!(e instanceof StaleAppendError)) console.error('arena append failed', e);
         return;
       }
-      const tSaved = Date.now();
       this.commit(events, s);
-      if (process.env.ARENA_DEBUG) console.log(`batch ${batch.length} cmds ${events.length} ev decide ${tDecide - t0}ms save ${tSaved - tDecide}ms fanout ${Date.now() - tSaved}ms`);
       if (events.some((e) => e.type === 'finished')) this.row = { ...this.row, status: 'finished' };
       void this.bus.publish({ roundId: this.id, events });
     }
@@ -227,11 +223,9 @@ export class RoundRunner {
     const big = this.conns.size > 300;
     this.viewTimer = setTimeout(() => {
       this.viewTimer = null;
-      const tv = Date.now();
       const dirty = this.dirty;
       this.dirty = new Set();
-      const deferred = flushViews(this.state, this.conns, Date.now(), big ? Math.max(1000, this.conns.size / 5) : 0, dirty);
-      if (process.env.ARENA_DEBUG) console.log(`views ${Date.now() - tv}ms`);
+      const deferred = flushViews(this.state, this.conns, Date.now(), big ? Math.max(3000, this.conns.size) : 0, dirty);
       if (deferred) this.scheduleViews();
     }, big ? 150 : 10);
   }

@@ -1,0 +1,105 @@
+/**
+ * Live-arena demo: 浙江决赛 抢答/风险 ready to host (demo accounts `host` and `contestant`,
+ * four teams), a 全省在线答题 mass quiz from the group bank (join code shown on its page),
+ * and one finished round with its event log, played by the engine itself with a fixed
+ * clock, so replay and export have something to show. Idempotent.
+ */
+import type { AppContext } from '../context.ts';
+import { createRound, setRoster, startRound } from '../arena/round-service.ts';
+import { fromBank } from '../arena/questions.ts';
+import { decide, evolve, initialState, withSeq, type ArenaEvent, type Command, type Question } from '../arena/engine/index.ts';
+import { finishRound } from '../arena/score-service.ts';
+import { systemActor } from '../identity/system-actor.ts';
+import { DEMO_GROUP_BANK } from './bank-demo.ts';
+
+const STAGE_TITLE = '浙江决赛 抢答/风险';
+const FINISHED_TITLE = '浙江决赛 抢答/风险（彩排，已结束）';
+const q = (id: string, prompt: string, opts: [string, string][] | null, answer: string[] | 'oral', extra: Partial<Question> = {}): Question => ({
+  id, kind: opts ? 'single' : 'oral', prompt, options: (opts ?? []).map(([key, text]) => ({ key, text })), answer, points: 10, timeLimitMs: 30_000, ...extra,
+});
+const STAGE_QUESTIONS: Question[] = [
+  q('b1', '光猫 LOS 指示灯红色闪烁，最可能的原因是？', [['A', '光纤信号中断'], ['B', '路由器未开机'], ['C', '账号欠费停机'], ['D', 'WiFi 密码错误']], ['A']),
+  q('b2', '请简述处理话费争议投诉的基本步骤。', null, 'oral'),
+  q('b3', '携号转网的办理条件不包括下列哪项？', [['A', '号码已实名'], ['B', '无欠费'], ['C', '已开通国际漫游'], ['D', '已解除合约']], ['C']),
+  q('r1', '风险题：国际漫游开通后，在境外接听电话是否收费？', [['A', '收费'], ['B', '不收费']], ['A'], { format: 'risk' }),
+  q('r2', '风险题：用户宽带一周断线三次、情绪激动，请现场应答。', null, 'oral', { format: 'risk' }),
+];
+
+export async function loadArenaDemo(ctx: AppContext): Promise<{ rounds: number }> {
+  const existing = await ctx.db.selectFrom('arena_round').select('title').execute();
+  if (existing.some((r) => r.title === STAGE_TITLE)) return { rounds: 0 };
+  const actor = await systemActor(ctx);
+  const root = (await ctx.identity.orgs.findRoot())!;
+  const zj = (await ctx.identity.orgs.findChildByName(root.id, '浙江')) ?? root;
+  const people = await ctx.db.selectFrom('person').select(['id', 'employee_no']).where((eb) => eb.or([eb('employee_no', '=', 'contestant'), eb('employee_no', '=', 'host'), eb('employee_no', 'like', 'ZJ%')])).orderBy('employee_no').limit(12).execute();
+  const byNo = new Map(people.map((p) => [p.employee_no, p.id]));
+  const zjIds = people.filter((p) => p.employee_no.startsWith('ZJ')).map((p) => p.id);
+  const hostId = byNo.get('host');
+  const members = [[byNo.get('contestant'), zjIds[0]], [zjIds[1], zjIds[2]], [zjIds[3], zjIds[4]], [zjIds[5], zjIds[6]]].map((m) => m.filter((x): x is number => !!x));
+  const teams = ['红队（杭州）', '蓝队（宁波）', '绿队（10000号）', '黄队（温州）'].map((name, i) => ({ name, memberIds: members[i] })).filter((t) => t.memberIds.length > 0);
+
+  const stageRules = { buzz: { mode: 'compensated' as const, compensationCapMs: 80, decisionWindowMs: 150, tieMarginMs: 15, answerTimeMs: 20_000 } };
+  const stage = await createRound(ctx, actor, { title: STAGE_TITLE, organisationId: zj.id, format: 'buzzer', isPublic: true, hostIds: hostId ? [hostId] : [], questions: STAGE_QUESTIONS, rules: stageRules });
+  await setRoster(ctx, actor, stage.id, { teams });
+  await startRound(ctx, actor, stage.id);
+  await ctx.arena.rounds.update(stage.id, { screenToken: 'demo-screen-zj-final' });
+
+  const bank = await ctx.db.selectFrom('bank').select('id').where('name', '=', DEMO_GROUP_BANK).executeTakeFirst();
+  const versions = bank
+    ? await ctx.db.selectFrom('question').innerJoin('question_version', 'question_version.id', 'question.current_version_id').select(['question_version.id', 'question_version.data']).where('question.bank_id', '=', bank.id).where('question.type', 'in', ['single', 'multiple', 'truefalse']).where('question.status', '=', 'active').orderBy('question.id').limit(10).execute()
+    : [];
+  const massQuestions = versions.map((v) => fromBank(v.data as never, { id: `q${v.id}`, points: 10, timeLimitMs: 20_000 }));
+  const mass = await createRound(ctx, actor, { title: '全省在线答题（集团题库）', organisationId: zj.id, format: 'mass-quiz', isPublic: true, hostIds: hostId ? [hostId] : [], questions: massQuestions.length ? massQuestions : STAGE_QUESTIONS.filter((x) => x.answer !== 'oral').map((x) => ({ ...x, format: undefined })) });
+  await startRound(ctx, actor, mass.id);
+
+  const done = await createRound(ctx, actor, { title: FINISHED_TITLE, organisationId: zj.id, format: 'buzzer', isPublic: true, hostIds: hostId ? [hostId] : [], questions: STAGE_QUESTIONS.slice(0, 4), rules: stageRules });
+  await setRoster(ctx, actor, done.id, { teams });
+  await startRound(ctx, actor, done.id);
+  await playRehearsal(ctx, done.id);
+  return { rounds: 3 };
+}
+
+/** The rehearsal, played through decide/evolve with a fixed clock: a false start, a tie, a wrong answer, a risk question. */
+async function playRehearsal(ctx: AppContext, roundId: number) {
+  const row = (await ctx.arena.rounds.get(roundId))!;
+  const p = (i: number) => row.config.teams[i]?.members[0] ?? row.config.players[0].id;
+  let s = initialState(row.config);
+  let now = Date.UTC(2026, 10, 20, 6, 30, 0);
+  const log: ArenaEvent[] = [];
+  const run = (command: Command, who: 'host' | number | 'system' = 'host', dt = 1500) => {
+    now += dt;
+    const actor = who === 'host' ? { role: 'host' as const } : who === 'system' ? { role: 'system' as const } : { role: 'player' as const, playerId: p(who) };
+    const d = decide(s, command, { now, actor });
+    if (!d.ok) return;
+    for (const e of withSeq(s.seq, d.events)) (s = evolve(s, e)), log.push(e);
+  };
+  run({ type: 'next' });
+  run({ type: 'openQuestion' }, 'host', 4000);
+  run({ type: 'buzz', rttMs: 40 }, 2, 800); // false start
+  run({ type: 'openBuzz' }, 'host', 5000);
+  run({ type: 'buzz', rttMs: 60 }, 1, 420);
+  run({ type: 'buzz', rttMs: 20 }, 0, 12);
+  run({ type: 'tick' }, 'system', 200);
+  run({ type: 'answer', choice: s.q?.turn?.unitId === 't1' ? ['A'] : ['B'] }, s.q?.turn?.unitId === 't1' ? 0 : 1, 3000);
+  run({ type: 'closeQuestion' });
+  run({ type: 'next' });
+  run({ type: 'openQuestion' }, 'host', 3000);
+  run({ type: 'openBuzz' }, 'host', 6000);
+  run({ type: 'buzz', rttMs: 35 }, 3, 380);
+  run({ type: 'tick' }, 'system', 200);
+  run({ type: 'judge', verdict: 'right' }, 'host', 25_000);
+  run({ type: 'closeQuestion' });
+  run({ type: 'next' });
+  run({ type: 'closeQuestion' }, 'host', 1000);
+  run({ type: 'next' });
+  for (const [i, stake] of [[0, 30], [1, 10], [2, 20], [3, 30]] as const) run({ type: 'pickStake', stake }, i, 2000);
+  run({ type: 'openQuestion' });
+  for (const [i, c] of [[0, 'A'], [1, 'A'], [2, 'B'], [3, 'A']] as const) run({ type: 'answer', choice: [c] }, i, 3000);
+  run({ type: 'closeQuestion' });
+  run({ type: 'adjustScore', unitId: 't3', delta: 5, reason: '第2题评分争议复核，补加5分' }, 'host', 20_000);
+  run({ type: 'finish' });
+  await ctx.db.transaction().execute(async (tx) => {
+    await ctx.arena.events.append(roundId, log, tx);
+    await finishRound(ctx, row, s, tx);
+  });
+}
