@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { loadDemo } from '../../src/server/demo/index.ts';
-import { DEMO_PASSWORD } from '../../src/server/demo/identity-demo.ts';
+import { loadContestsDemo } from '../../src/server/demo/contests-demo.ts';
+import { DEMO_PASSWORD, loadIdentityDemo } from '../../src/server/demo/identity-demo.ts';
 import { DEMO_GUEST_CODE, DEMO_JUDGED_ROUND, loadJudgingDemo } from '../../src/server/demo/judging-demo.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 
@@ -10,7 +10,10 @@ let t: TestDb;
 let app: FastifyInstance;
 beforeAll(async () => {
   t = await createTestDb();
-  await loadDemo(t.ctx);
+  // only the demos judging builds on (identity → contests → judging), so another domain's demo cannot break this test
+  await loadIdentityDemo(t.ctx);
+  await loadContestsDemo(t.ctx);
+  await loadJudgingDemo(t.ctx);
   app = await buildApp({ ctx: t.ctx, serveWeb: false });
   await app.ready();
 }, 600_000);

@@ -143,3 +143,11 @@ export function useFeasibility(bankId: number, body: { blueprint: Blueprint; pap
   const resource = useResource(`feasibility:${bankId}:${settled}`, (signal) => checkFeasibility(bankId, JSON.parse(settled) as typeof body, signal));
   return { ...resource, pending: settled !== key || resource.loading };
 }
+
+// ── scenario media ─────────────────────────────────────────────────────────────────────
+export type UploadedAttachment = { id: number; name: string; kind: AttachmentKind; size: number; url: string };
+export function uploadAttachment(bankId: number, file: File): Promise<UploadedAttachment> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<UploadedAttachment>(`/api/banks/${bankId}/attachments`, { body: form });
+}

@@ -57,6 +57,9 @@ export function QuestionBody({ item, number, points, answerLines }: Props) {
             <li key={i}>
               {ATTACHMENT_ICONS[a.kind]} <span>{a.name}</span>
               <small>{t(`bank.attachmentKind.${a.kind}`)}</small>
+              {a.url && a.kind === 'image' && <img className="ss-q__media" src={a.url} alt={a.name} />}
+              {a.url && a.kind === 'audio' && <audio className="ss-q__media" src={a.url} controls preload="none" />}
+              {a.url && a.kind === 'video' && <video className="ss-q__media" src={a.url} controls preload="none" />}
             </li>
           ))}
         </ul>

@@ -16,12 +16,14 @@ type Props = {
   knowledgePoints: KnowledgePoint[];
   tracks: { value: string; label: string }[];
   readOnly: boolean;
+  /** lets the attachments field upload media into this bank */
+  bankId?: number;
 };
 
 const STATUSES: QuestionStatus[] = ['draft', 'active', 'retired'];
 
 /** Every field of a question, controlled, with the server's complaint shown under the field it names. */
-export function QuestionForm({ value, onChange, errors, knowledgePoints, tracks, readOnly }: Props) {
+export function QuestionForm({ value, onChange, errors, knowledgePoints, tracks, readOnly, bankId }: Props) {
   const { t } = useI18n();
   const kpData = useMemo(() => kpTreeSelectData(buildKpTree(knowledgePoints)), [knowledgePoints]);
   const set = (patch: Partial<QuestionInput>) => onChange({ ...value, ...patch });
@@ -88,7 +90,7 @@ export function QuestionForm({ value, onChange, errors, knowledgePoints, tracks,
       )}
       {(value.type === 'scenario' || value.attachments.length > 0) && (
         <Form.Item label={t('bank.field.attachments')} {...item('attachments')}>
-          <AttachmentsField value={value.attachments} onChange={(attachments) => set({ attachments })} />
+          <AttachmentsField value={value.attachments} onChange={(attachments) => set({ attachments })} bankId={bankId} />
         </Form.Item>
       )}
       <div className="ss-form-grid">

@@ -148,7 +148,7 @@ export function QuestionEditorPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={13}>
             <Card>
-              <QuestionForm value={draft} onChange={setDraft} errors={errors} knowledgePoints={kps.data ?? []} tracks={trackOptions} readOnly={!canManage} />
+              <QuestionForm value={draft} onChange={setDraft} errors={errors} knowledgePoints={kps.data ?? []} tracks={trackOptions} readOnly={!canManage} bankId={bankId} />
             </Card>
           </Col>
           <Col xs={24} lg={11}>

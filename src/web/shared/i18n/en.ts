@@ -389,6 +389,7 @@ export const en: Record<MessageKey, string> = {
   'bank.editor.blanksHint': 'Each {mark} in the stem is a blank; without one, the blank is at the end.',
   'bank.editor.reference': 'Reference answer / scoring points',
   'bank.editor.referencePlaceholder': 'What the judges score against',
+  'bank.editor.uploadAttachment': 'Upload image/audio',
   'bank.editor.addAttachment': 'Add an attachment',
   'bank.editor.attachmentName': 'Name, e.g. call-recording-1.mp3',
   'bank.editor.attachmentUrl': 'Address (optional)',

@@ -385,6 +385,7 @@ export const zhCN = {
   'bank.editor.blanksHint': '题干中每个 {mark} 是一个空；没有标记时，空位于题干末尾。',
   'bank.editor.reference': '参考答案 / 评分要点',
   'bank.editor.referencePlaceholder': '评委评分时参考的答案或要点',
+  'bank.editor.uploadAttachment': '上传图片/音频',
   'bank.editor.addAttachment': '添加附件',
   'bank.editor.attachmentName': '附件名称，如 情景录音-1.mp3',
   'bank.editor.attachmentUrl': '地址（选填）',
