@@ -45,7 +45,7 @@ async function open(): Promise<Database> {
 async function setup(ctx: AppContext) {
   const root = await ctx.identity.orgs.insert({ parent: null, name: '压测集团', kind: 'group' });
   const prov = await ctx.identity.orgs.insert({ parent: root, name: '压测省', kind: 'province' });
-  const teams = [];
+  const teams: Awaited<ReturnType<typeof ctx.identity.orgs.insert>>[] = [];
   for (let i = 0; i < 30; i++) teams.push(await ctx.identity.orgs.insert({ parent: prov, name: `班组${i + 1}`, kind: 'team' }));
   const ids = await ctx.identity.people.insertMany(
     Array.from({ length: CANDIDATES }, (_, i) => ({ employeeNo: `S${String(i + 1).padStart(5, '0')}`, name: `考生${i + 1}`, gender: null, organisationId: teams[i % teams.length].id, phone: null, passwordHash: null, mustChangePassword: false })),

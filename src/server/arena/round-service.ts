@@ -77,7 +77,7 @@ export async function createRound(ctx: AppContext, actor: Actor, input: CreateRo
         entryMap: {},
         joinCode: input.format === 'mass-quiz' ? newJoinCode() : null,
         secret: newSecret(),
-        createdBy: actor.personId,
+        createdBy: actor.personId > 0 ? actor.personId : null,
       },
       tx,
     );

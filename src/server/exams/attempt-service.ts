@@ -9,6 +9,7 @@ import { answersView, attemptSummary, clockOf, dealtOf, paperView, toCanonicalRe
 import type { ExamRow } from './exam-repo.ts';
 import { submitAttemptNow } from './grading-service.ts';
 import { dealFor, loadPaperContent } from './paper-content.ts';
+import type { CandidatePaper } from './engine/paper-deal.ts';
 import { loadExam } from './access.ts';
 
 type Meta = { ip?: string | null; userAgent?: string | null };
@@ -129,13 +130,38 @@ export async function getAttempt(ctx: AppContext, actor: Actor, attemptId: numbe
 type SaveInput = { itemId: string; tabId: string } & ({ field: 'answer'; response: Response | null } | { field: 'flag'; flagged: boolean });
 
 /** Save one answer or flag: acknowledged with the attempt's next sequence number (engine answer-merge's rule, kept by the database). */
+/**
+ * What a save needs of an attempt never changes once it has started (person, paper, deadline),
+ * so the save path keeps it in memory; whether the attempt is still open is decided by the save
+ * statement itself (it writes nothing once submitted_at is set), so a stale entry is harmless.
+ */
+const attemptCache = new Map<number, { attempt: AttemptRow; deal?: CandidatePaper }>();
+async function cachedAttempt(ctx: AppContext, actor: Actor, attemptId: number) {
+  let hit = attemptCache.get(attemptId);
+  if (!hit) {
+    const attempt = await ctx.exams.attempts.get(attemptId);
+    if (!attempt) throw notFound('attempt');
+    hit = { attempt };
+    if (!attempt.submittedAt) {
+      attemptCache.set(attemptId, hit);
+      if (attemptCache.size > 20_000) attemptCache.delete(attemptCache.keys().next().value!);
+    }
+  }
+  if (hit.attempt.personId !== actor.personId) throw forbidden('this attempt is not yours');
+  const exam = await cachedExam(ctx, hit.attempt.examId);
+  if (!exam) throw notFound('exam');
+  return { entry: hit, attempt: hit.attempt, exam };
+}
+
+/** Save one answer or flag: acknowledged with the attempt's next sequence number (engine answer-merge's rule, kept by the database). */
 export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: number, input: SaveInput) {
-  const { attempt, exam } = await loadOwnAttempt(ctx, actor, attemptId, { cachedExam: true });
+  const { attempt, exam, entry } = await cachedAttempt(ctx, actor, attemptId);
   const now = ctx.now();
   if (attempt.submittedAt) throw new AppError('CONFLICT', 'this attempt has been submitted', { details: { submittedAt: attempt.submittedAt } });
   const { reading } = clockOf(exam, attempt, now);
   if (!reading.acceptsSaves) {
-    await autoSubmitIfDue(ctx, exam, attempt);
+    attemptCache.delete(attemptId);
+    await autoSubmitIfDue(ctx, exam, (await ctx.exams.attempts.get(attemptId))!);
     throw new AppError('CONFLICT', 'time is up: the attempt has been submitted', { details: { deadline: attempt.deadline } });
   }
   const position = Number(input.itemId);
@@ -144,7 +170,7 @@ export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   if (!item) throw invalid('itemId', `item ${input.itemId} is not on this paper`);
   let seq: number | null;
   if (input.field === 'answer') {
-    const deal = dealFor(exam, attempt.personId, attempt.attemptNo, content);
+    const deal = (entry.deal ??= dealFor(exam, attempt.personId, attempt.attemptNo, content));
     const canonical = toCanonicalResponse(item.question, dealtOf(deal, position), input.response);
     // a malformed response (wrong kind, unknown option, too many blanks) is refused here, not at submit
     gradeResponse({ type: item.question.type, options: item.question.options, answer: item.question.answer, score: item.points }, canonical, exam.settings.grading);
@@ -152,7 +178,10 @@ export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   } else {
     seq = await ctx.exams.attempts.save(attemptId, position, { field: 'flag', flagged: input.flagged }, now);
   }
-  if (seq === null) throw new AppError('CONFLICT', 'this attempt has been submitted');
+  if (seq === null) {
+    attemptCache.delete(attemptId);
+    throw new AppError('CONFLICT', 'this attempt has been submitted');
+  }
   return { itemId: input.itemId, seq, savedAt: now, remainingMs: reading.remainingMs };
 }
 
