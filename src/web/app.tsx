@@ -26,6 +26,12 @@ const AssemblyPage = lazy(() => import('./bank/pages/assembly-page.tsx').then((m
 const BlueprintEditorPage = lazy(() => import('./bank/pages/blueprint-editor-page.tsx').then((m) => ({ default: m.BlueprintEditorPage })));
 const PaperSetPage = lazy(() => import('./bank/pages/paper-set-page.tsx').then((m) => ({ default: m.PaperSetPage })));
 const PaperPage = lazy(() => import('./bank/pages/paper-page.tsx').then((m) => ({ default: m.PaperPage })));
+const JudgePhonePage = lazy(() => import('./judging/pages/judge-phone-page.tsx').then((m) => ({ default: m.JudgePhonePage })));
+const RedeemPage = lazy(() => import('./judging/pages/redeem-page.tsx').then((m) => ({ default: m.RedeemPage })));
+const JudgingHomePage = lazy(() => import('./judging/pages/judging-home-page.tsx').then((m) => ({ default: m.JudgingHomePage })));
+const PanelBoardPage = lazy(() => import('./judging/pages/panel-board-page.tsx').then((m) => ({ default: m.PanelBoardPage })));
+const RevealControlPage = lazy(() => import('./judging/pages/reveal-control-page.tsx').then((m) => ({ default: m.RevealControlPage })));
+const ScreenPage = lazy(() => import('./judging/pages/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
 const WorkspacePage = lazy(() => import('./identity/pages/workspace-page.tsx').then((m) => ({ default: m.WorkspacePage })));
 
 export function App() {
@@ -37,6 +43,18 @@ export function App() {
             <Routes>
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="/setup" element={<SetupPage />} />
+              <Route path="/judge/join" element={<RedeemPage />} />
+              <Route path="/screen/:token" element={<ScreenPage />} />
+              <Route
+                path="/judging/panels/:panelId/reveal"
+                element={
+                  <RequireSession>
+                    <RequireAccess allow={(a) => a.canManageJudging}>
+                      <RevealControlPage />
+                    </RequireAccess>
+                  </RequireSession>
+                }
+              />
               <Route
                 path="/change-password"
                 element={
@@ -93,6 +111,25 @@ export function App() {
                     </RequireAccess>
                   }
                 />
+                <Route
+                  path="judge"
+                  element={
+                    <RequireAccess allow={(a) => a.canJudge}>
+                      <JudgePhonePage />
+                    </RequireAccess>
+                  }
+                />
+                <Route
+                  path="judging"
+                  element={
+                    <RequireAccess allow={(a) => a.canManageJudging}>
+                      <Outlet />
+                    </RequireAccess>
+                  }
+                >
+                  <Route index element={<JudgingHomePage />} />
+                  <Route path="panels/:panelId" element={<PanelBoardPage />} />
+                </Route>
                 <Route
                   path="workspace"
                   element={

@@ -31,11 +31,10 @@ export async function loadArenaDemo(ctx: AppContext): Promise<{ rounds: number }
   const actor = await systemActor(ctx);
   const root = (await ctx.identity.orgs.findRoot())!;
   const zj = (await ctx.identity.orgs.findChildByName(root.id, '浙江')) ?? root;
-  const people = await ctx.db.selectFrom('person').select(['id', 'employee_no']).where((eb) => eb.or([eb('employee_no', '=', 'contestant'), eb('employee_no', '=', 'host'), eb('employee_no', 'like', 'ZJ%')])).orderBy('employee_no').limit(12).execute();
-  const byNo = new Map(people.map((p) => [p.employee_no, p.id]));
-  const zjIds = people.filter((p) => p.employee_no.startsWith('ZJ')).map((p) => p.id);
-  const hostId = byNo.get('host');
-  const members = [[byNo.get('contestant'), zjIds[0]], [zjIds[1], zjIds[2]], [zjIds[3], zjIds[4]], [zjIds[5], zjIds[6]]].map((m) => m.filter((x): x is number => !!x));
+  const zjIds = (await ctx.db.selectFrom('person').select('id').where('employee_no', 'like', 'ZJ%').orderBy('employee_no').limit(7).execute()).map((p) => p.id);
+  const hostId = (await ctx.identity.people.findByEmployeeNo('host'))?.id;
+  const contestantId = (await ctx.identity.people.findByEmployeeNo('contestant'))?.id;
+  const members = [[contestantId, zjIds[0]], [zjIds[1], zjIds[2]], [zjIds[3], zjIds[4]], [zjIds[5], zjIds[6]]].map((m) => m.filter((x): x is number => !!x));
   const teams = ['红队（杭州）', '蓝队（宁波）', '绿队（10000号）', '黄队（温州）'].map((name, i) => ({ name, memberIds: members[i] })).filter((t) => t.memberIds.length > 0);
 
   const stageRules = { buzz: { mode: 'compensated' as const, compensationCapMs: 80, decisionWindowMs: 150, tieMarginMs: 15, answerTimeMs: 20_000 } };
@@ -90,7 +89,8 @@ async function playRehearsal(ctx: AppContext, roundId: number) {
   run({ type: 'judge', verdict: 'right' }, 'host', 25_000);
   run({ type: 'closeQuestion' });
   run({ type: 'next' });
-  run({ type: 'closeQuestion' }, 'host', 1000);
+  run({ type: 'openQuestion' }, 'host', 3000);
+  run({ type: 'closeQuestion' }, 'host', 30_000); // nobody buzzed: the host moves on
   run({ type: 'next' });
   for (const [i, stake] of [[0, 30], [1, 10], [2, 20], [3, 30]] as const) run({ type: 'pickStake', stake }, i, 2000);
   run({ type: 'openQuestion' });

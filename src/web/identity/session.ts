@@ -8,6 +8,10 @@ export type Access = {
   hasWorkspace: boolean;
   /** question banks and paper assembly (题库与组卷): organisers and platform admins */
   canManageBanks: boolean;
+  /** the judge's phone (评委评分): staff judges and guest judges (外部评委, no grant, employee no. guest-…) */
+  canJudge: boolean;
+  /** panels, locks, results and the big-screen reveal: organisers and platform admins */
+  canManageJudging: boolean;
 };
 
 export function accessOf(me: Me): Access {
@@ -18,6 +22,8 @@ export function accessOf(me: Me): Access {
     isContestant: roles.has('contestant'),
     hasWorkspace: roles.has('judge') || roles.has('host') || roles.has('reviewer'),
     canManageBanks: roles.has('platform_admin') || roles.has('organiser'),
+    canJudge: roles.has('judge') || me.person.employeeNo.startsWith('guest-'),
+    canManageJudging: roles.has('platform_admin') || roles.has('organiser'),
   };
 }
 
@@ -25,5 +31,6 @@ export function accessOf(me: Me): Access {
 export function homePathOf(access: Access): string {
   if (access.canManagePeople) return '/admin';
   if (access.isContestant) return '/me';
+  if (access.canJudge) return '/judge';
   return '/workspace';
 }

@@ -7,6 +7,7 @@ import {
   DatabaseOutlined,
   HomeOutlined,
   SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
@@ -22,6 +23,7 @@ export function SignedInLayout() {
   const nav = useMemo<NavItem[]>(() => {
     const items: NavItem[] = [];
     if (access.isContestant) items.push({ path: '/me', label: t('nav.contestantHome'), icon: <HomeOutlined />, group: t('nav.group.mine') });
+    if (access.canJudge) items.push({ path: '/judge', label: t('nav.judging'), icon: <StarOutlined />, group: t('nav.group.mine') });
     if (access.hasWorkspace) items.push({ path: '/workspace', label: t('nav.workspace'), icon: <SolutionOutlined />, group: t('nav.group.mine') });
     if (access.canManagePeople) {
       const group = t('nav.group.manage');
@@ -32,6 +34,7 @@ export function SignedInLayout() {
         { path: '/admin/people/import', label: t('nav.import'), icon: <CloudUploadOutlined />, group },
       );
     }
+    if (access.canManageJudging) items.push({ path: '/judging', label: t('nav.judging'), icon: <StarOutlined />, group: t('nav.group.manage') });
     if (access.canManageBanks) items.push({ path: '/banks', label: t('nav.banks'), icon: <DatabaseOutlined />, group: t('nav.group.manage') });
     return items;
   }, [access, t]);

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { Alert, Input, Modal, Typography } from 'antd';
+import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { reviewEntry, type Entry } from '../api.ts';
+
+type Props = { contestId: number; entry: Entry; decision: 'approved' | 'rejected'; onClose: () => void; onDone: (e: Entry) => void };
+
+/** 海选 decision: approving may carry a note; rejecting needs the reason the registrant will read. */
+export function ReviewModal({ contestId, entry, decision, onClose, onDone }: Props) {
+  const { t, errorText } = useI18n();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const rejecting = decision === 'rejected';
+  const submit = async () => {
+    if (rejecting && !reason.trim()) return setError(t('contests.screening.reasonRequired'));
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await reviewEntry(contestId, entry.id, { decision, reason: reason.trim() }));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t(rejecting ? 'contests.screening.rejectTitle' : 'contests.screening.approveTitle', { name: entry.name })}
+      okText={t(rejecting ? 'contests.screening.reject' : 'contests.screening.approve')}
+      okButtonProps={{ danger: rejecting, 'data-testid': 'review-confirm' } as object}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+    >
+      {error && <Alert type="error" showIcon title={error} className="ss-form-alert" />}
+      <Typography.Paragraph type="secondary">{entry.organisationName} · {entry.members.map((m) => m.name).join('、')}</Typography.Paragraph>
+      <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t(rejecting ? 'contests.screening.reasonPlaceholder' : 'contests.screening.notePlaceholder')} maxLength={1000} data-testid="review-reason" />
+    </Modal>
+  );
+}
