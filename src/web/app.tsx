@@ -32,6 +32,24 @@ const JudgingHomePage = lazy(() => import('./judging/pages/judging-home-page.tsx
 const PanelBoardPage = lazy(() => import('./judging/pages/panel-board-page.tsx').then((m) => ({ default: m.PanelBoardPage })));
 const RevealControlPage = lazy(() => import('./judging/pages/reveal-control-page.tsx').then((m) => ({ default: m.RevealControlPage })));
 const ScreenPage = lazy(() => import('./judging/pages/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
+const ContestListPage = lazy(() => import('./contests/pages/contest-list-page.tsx').then((m) => ({ default: m.ContestListPage })));
+const ContestOverviewPage = lazy(() => import('./contests/pages/contest-overview-page.tsx').then((m) => ({ default: m.ContestOverviewPage })));
+const ContestBuilderPage = lazy(() => import('./contests/pages/contest-builder-page.tsx').then((m) => ({ default: m.ContestBuilderPage })));
+const RegisterPage = lazy(() => import('./contests/pages/register-page.tsx').then((m) => ({ default: m.RegisterPage })));
+const ScreeningPage = lazy(() => import('./contests/pages/screening-page.tsx').then((m) => ({ default: m.ScreeningPage })));
+const StandingsPage = lazy(() => import('./contests/pages/standings-page.tsx').then((m) => ({ default: m.StandingsPage })));
+const BracketPage = lazy(() => import('./contests/pages/bracket-page.tsx').then((m) => ({ default: m.BracketPage })));
+const FunnelPage = lazy(() => import('./contests/pages/funnel-page.tsx').then((m) => ({ default: m.FunnelPage })));
+const VenuesPage = lazy(() => import('./contests/pages/venues-page.tsx').then((m) => ({ default: m.VenuesPage })));
+const AwardsPage = lazy(() => import('./contests/pages/awards-page.tsx').then((m) => ({ default: m.AwardsPage })));
+const PublicResultsPage = lazy(() => import('./contests/pages/public-results-page.tsx').then((m) => ({ default: m.PublicResultsPage })));
+const HonourRollPage = lazy(() => import('./contests/pages/honour-roll-page.tsx').then((m) => ({ default: m.HonourRollPage })));
+const ArenaListPage = lazy(() => import('./arena/pages/arena-list-page.tsx').then((m) => ({ default: m.ArenaListPage })));
+const HostConsolePage = lazy(() => import('./arena/pages/host-console-page.tsx').then((m) => ({ default: m.HostConsolePage })));
+const ArenaReplayPage = lazy(() => import('./arena/pages/replay-page.tsx').then((m) => ({ default: m.ReplayPage })));
+const ArenaPlayPage = lazy(() => import('./arena/pages/play-page.tsx').then((m) => ({ default: m.PlayPage })));
+const ArenaJoinPage = lazy(() => import('./arena/pages/join-page.tsx').then((m) => ({ default: m.JoinPage })));
+const ArenaScreenPage = lazy(() => import('./arena/pages/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
 const WorkspacePage = lazy(() => import('./identity/pages/workspace-page.tsx').then((m) => ({ default: m.WorkspacePage })));
 
 export function App() {
@@ -43,6 +61,12 @@ export function App() {
             <Routes>
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="/setup" element={<SetupPage />} />
+              <Route path="/arena/join" element={<ArenaJoinPage />} />
+              <Route path="/arena/:roundId/screen" element={<ArenaScreenPage />} />
+              <Route path="/arena/:roundId/watch" element={<ArenaScreenPage spectator />} />
+              <Route path="/arena/:roundId/play" element={<ArenaPlayPage />} />
+              <Route path="/results/:contestId" element={<PublicResultsPage />} />
+              <Route path="/honour-roll" element={<HonourRollPage />} />
               <Route path="/judge/join" element={<RedeemPage />} />
               <Route path="/screen/:token" element={<ScreenPage />} />
               <Route
@@ -104,6 +128,25 @@ export function App() {
                   <Route path=":bankId/papers/:paperId" element={<PaperPage />} />
                 </Route>
                 <Route
+                  path="contests"
+                  element={
+                    <RequireAccess allow={(a) => a.canSeeContests}>
+                      <Outlet />
+                    </RequireAccess>
+                  }
+                >
+                  <Route index element={<ContestListPage />} />
+                  <Route path=":contestId" element={<ContestOverviewPage />} />
+                  <Route path=":contestId/builder" element={<ContestBuilderPage />} />
+                  <Route path=":contestId/register" element={<RegisterPage />} />
+                  <Route path=":contestId/screening" element={<ScreeningPage />} />
+                  <Route path=":contestId/standings" element={<StandingsPage />} />
+                  <Route path=":contestId/bracket" element={<BracketPage />} />
+                  <Route path=":contestId/funnel" element={<FunnelPage />} />
+                  <Route path=":contestId/venues" element={<VenuesPage />} />
+                  <Route path=":contestId/awards" element={<AwardsPage />} />
+                </Route>
+                <Route
                   path="me"
                   element={
                     <RequireAccess allow={(a) => a.isContestant}>
@@ -138,6 +181,18 @@ export function App() {
                     </RequireAccess>
                   }
                 />
+                <Route
+                  path="arena"
+                  element={
+                    <RequireAccess allow={(a) => a.canRunArena}>
+                      <Outlet />
+                    </RequireAccess>
+                  }
+                >
+                  <Route index element={<ArenaListPage />} />
+                  <Route path=":roundId/host" element={<HostConsolePage />} />
+                  <Route path=":roundId/replay" element={<ArenaReplayPage />} />
+                </Route>
                 <Route path="account/password" element={<AccountPasswordPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

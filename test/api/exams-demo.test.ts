@@ -20,8 +20,8 @@ afterAll(async () => t?.cleanup());
 describe('exams demo', () => {
   it('has an open exam for the demo contestant, a finished one with live results, and levels; a second load adds nothing', async () => {
     expect(summary.attempts).toBeGreaterThanOrEqual(50);
-    const contestant = (await t.ctx.identity.people.findByEmployeeNo('contestant'))!;
-    const org = (await t.ctx.identity.orgs.get(contestant.organisation_id))!;
+    const contestant = (await t.ctx.identity.people.findManyByEmployeeNo(['contestant']))[0];
+    const org = (await t.ctx.identity.orgs.get(contestant.organisationId))!;
     const actor = { personId: contestant.id, employeeNo: 'contestant', name: contestant.name, organisationId: org.id, organisationPath: org.idPath, grants: [], mustChangePassword: false };
     const mine = await listMyExams(t.ctx, actor);
     expect(mine.items.find((e) => e.title === DEMO_OPEN_EXAM)?.state).toBe('open');

@@ -12,6 +12,11 @@ export type Access = {
   canJudge: boolean;
   /** panels, locks, results and the big-screen reveal: organisers and platform admins */
   canManageJudging: boolean;
+  /** contests (赛事): organisers build and run them, reviewers screen registrations, contestants register */
+  canManageContests: boolean;
+  canSeeContests: boolean;
+  /** live arena (现场竞赛): hosts and organisers run rounds */
+  canRunArena: boolean;
 };
 
 export function accessOf(me: Me): Access {
@@ -24,6 +29,9 @@ export function accessOf(me: Me): Access {
     canManageBanks: roles.has('platform_admin') || roles.has('organiser'),
     canJudge: roles.has('judge') || me.person.employeeNo.startsWith('guest-'),
     canManageJudging: roles.has('platform_admin') || roles.has('organiser'),
+    canManageContests: roles.has('platform_admin') || roles.has('organiser'),
+    canSeeContests: roles.has('platform_admin') || roles.has('organiser') || roles.has('reviewer') || roles.has('contestant'),
+    canRunArena: roles.has('platform_admin') || roles.has('organiser') || roles.has('host'),
   };
 }
 

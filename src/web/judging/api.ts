@@ -67,7 +67,7 @@ export type JudgeStat = { judgeId: number; name: string; n: number; mean: number
 export type Statistics = {
   outlierRule: { maxDeviation: number; minOthers: number };
   judges: JudgeStat[];
-  agreement: Omit<IccResult, 'judgeIds' | 'droppedContestantIds'> & { judgeIds: number[]; droppedContestantIds: number[] };
+  agreement: IccResult extends infer R ? (R extends IccResult ? Omit<R, 'judgeIds' | 'droppedContestantIds'> & { judgeIds: number[]; droppedContestantIds: number[] } : never) : never;
   outliers: ({ judgeId: number; judgeName: string; entryId: number; entryName: string; value: number; othersMedian: number; deviation: number } & Reason)[];
 };
 export type AuditItem = { id: number; at: string; actorName: string; actorKind: string; action: string; judgeId: number | null; entryId: number | null; old: unknown; new: unknown; reason: string | null; clientId: string | null; via: string | null };

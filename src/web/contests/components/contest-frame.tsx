@@ -4,6 +4,7 @@ import { Alert, Breadcrumb, Card, Skeleton } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import type { MessageKey } from '../../shared/i18n/zh-cn.ts';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
+import { useSignedIn } from '../../identity/components/session-provider.tsx';
 import { useContest, type Contest } from '../api.ts';
 import { ContestStatusTag } from './status-tag.tsx';
 import { StatusActions } from './status-actions.tsx';
@@ -11,7 +12,6 @@ import { StatusActions } from './status-actions.tsx';
 export type ContestTab = 'overview' | 'builder' | 'register' | 'screening' | 'standings' | 'bracket' | 'funnel' | 'venues' | 'awards';
 
 const MANAGE_TABS: ContestTab[] = ['overview', 'builder', 'screening', 'standings', 'bracket', 'funnel', 'venues', 'awards'];
-const READ_TABS: ContestTab[] = ['overview', 'register', 'screening', 'standings', 'bracket'];
 
 type Props = { contestId: number; tab: ContestTab; subtitle?: ReactNode; extra?: (c: Contest) => ReactNode; children: (c: Contest, reload: () => void) => ReactNode };
 
@@ -20,7 +20,9 @@ export function ContestFrame({ contestId, tab, subtitle, extra, children }: Prop
   const { t, errorText } = useI18n();
   const contest = useContest(contestId);
   const c = contest.data;
-  const tabs = c?.canManage ? MANAGE_TABS : READ_TABS;
+  const { access } = useSignedIn();
+  const readTabs: ContestTab[] = ['overview', ...(access.isContestant ? (['register'] as const) : []), ...(access.roles.has('reviewer') ? (['screening'] as const) : []), 'standings', 'bracket'];
+  const tabs = c?.canManage ? MANAGE_TABS : readTabs;
   return (
     <div className="ss-page">
       <Breadcrumb

@@ -33,7 +33,7 @@ export function FlowDiagram({ definition, problemStages }: Props) {
         const sum = scored.reduce((s, r) => s + (Number(r.weightPercent) || 0), 0);
         return (
           <Fragment key={`${stage.id}-${i}`}>
-            <div className="ss-flow__arrow" aria-hidden="true" />
+            {i === 0 && <div className="ss-flow__arrow" aria-hidden="true" />}
             <div className={`ss-flow__stage${problemStages?.has(i) ? ' has-problem' : ''}`} data-testid={`flow-stage-${i}`}>
               <div className="ss-flow__stage-head">
                 <Tag variant="filled" color={['cyan', 'geekblue', 'gold'][i] ?? 'blue'}>{t(`contests.stage.kind.${stage.kind}`)}</Tag>

@@ -8,7 +8,9 @@ type Props = { match: MatchState; names: Map<string, string>; canRecord: boolean
 /** One match: two opponents (a bye or 待定 where none), the winner highlighted, a button to record when ready. */
 export function MatchCard({ match, names, canRecord, onRecord }: Props) {
   const { t } = useI18n();
-  const label = (o: string | null | undefined) => (o === null ? t('contests.bracket.bye') : o === undefined ? t('contests.bracket.tbd') : (names.get(o) ?? o));
+  // JSON turns an undecided opponent (undefined) into null: only a match with status 'bye' has a real bye
+  const isBye = (o: string | null | undefined) => o == null && match.status === 'bye';
+  const label = (o: string | null | undefined) => (o != null ? (names.get(o) ?? o) : isBye(o) ? t('contests.bracket.bye') : t('contests.bracket.tbd'));
   return (
     <div className={`ss-match ss-match--${match.status}`} data-testid={`match-${match.id}`}>
       {match.opponents.map((o, i) => (

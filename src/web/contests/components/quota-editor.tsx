@@ -32,6 +32,7 @@ export function QuotaEditor({ definition, organisations, edit, errors, readOnly 
         columns={[
           {
             title: t('contests.builder.quotaOrg'),
+            width: 150,
             render: (_, q) =>
               readOnly ? (orgName.get(q.organisationId) ?? q.organisationId) : (
                 <Select showSearch optionFilterProp="label" className="ss-full-width" value={q.organisationId} options={organisations.map((o) => ({ value: String(o.id), label: o.name }))} onChange={(v) => edit((d) => void (d.quotas[q.i].organisationId = v))} />
@@ -39,7 +40,7 @@ export function QuotaEditor({ definition, organisations, edit, errors, readOnly 
           },
           {
             title: t('contests.builder.quotaTrack'),
-            width: 180,
+            width: 140,
             render: (_, q) => (
               <Field error={errors[`quotas[${q.i}].trackId`]}>
                 <Select value={q.trackId} disabled={readOnly} className="ss-full-width" options={definition.tracks.map((tr) => ({ value: tr.id, label: tr.name || tr.id }))} onChange={(v) => edit((d) => void (d.quotas[q.i].trackId = v))} />
@@ -48,7 +49,7 @@ export function QuotaEditor({ definition, organisations, edit, errors, readOnly 
           },
           {
             title: t('contests.builder.quotaMax'),
-            width: 150,
+            width: 100,
             render: (_, q) => (
               <Field error={errors[`quotas[${q.i}].max`]}>
                 <InputNumber value={q.max} disabled={readOnly} onChange={(v) => edit((d) => void (d.quotas[q.i].max = v ?? 0))} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Input, Modal, Typography } from 'antd';
+import { Alert, Input, Modal, Typography, type ButtonProps } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { reviewEntry, type Entry } from '../api.ts';
 
@@ -29,7 +29,7 @@ export function ReviewModal({ contestId, entry, decision, onClose, onDone }: Pro
       open
       title={t(rejecting ? 'contests.screening.rejectTitle' : 'contests.screening.approveTitle', { name: entry.name })}
       okText={t(rejecting ? 'contests.screening.reject' : 'contests.screening.approve')}
-      okButtonProps={{ danger: rejecting, 'data-testid': 'review-confirm' } as object}
+      okButtonProps={{ danger: rejecting, 'data-testid': 'review-confirm' } as ButtonProps}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       onOk={() => void submit()}

@@ -5,10 +5,12 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FlagOutlined,
   HomeOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
 } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { AppLayout, type NavItem } from '../../shared/layout/app-layout.tsx';
@@ -35,6 +37,8 @@ export function SignedInLayout() {
       );
     }
     if (access.canManageJudging) items.push({ path: '/judging', label: t('nav.judging'), icon: <StarOutlined />, group: t('nav.group.manage') });
+    if (access.canSeeContests) items.push({ path: '/contests', label: t('nav.contests'), icon: <FlagOutlined />, group: t(access.canManageContests ? 'nav.group.manage' : 'nav.group.mine') });
+    if (access.canRunArena) items.push({ path: '/arena', label: t('nav.arena'), icon: <ThunderboltOutlined />, group: access.canManagePeople ? t('nav.group.manage') : t('nav.group.mine') });
     if (access.canManageBanks) items.push({ path: '/banks', label: t('nav.banks'), icon: <DatabaseOutlined />, group: t('nav.group.manage') });
     return items;
   }, [access, t]);

@@ -19,6 +19,9 @@ export function CriterionInput({ criterion: c, value, disabled, onChange }: Prop
     onChange(next);
   };
   const level = value === null ? null : (c.descriptors ?? []).find((d) => value >= d.from && value <= d.to);
+  // without level descriptors: quick picks every tenth of the range from the top (10, 9, 8 … on a 0–10 scale)
+  const unit = Math.max(c.step, Math.round((c.max - c.min) / 10 / c.step) * c.step);
+  const quick = [0, 1, 2, 3, 4, 5].map((i) => c.max - i * unit).filter((v) => v >= c.min && values.includes(v));
 
   return (
     <div className="ss-jcrit" data-testid={`crit-${c.key}`}>
@@ -50,6 +53,15 @@ export function CriterionInput({ criterion: c, value, disabled, onChange }: Prop
                 <span className="ss-jcrit__label">{lang === 'en' ? d.label : d.labelZh}</span>
               </button>
             ))}
+        </div>
+      )}
+      {(c.descriptors ?? []).length === 0 && (
+        <div className="ss-jcrit__quick">
+          {quick.map((v, i) => (
+            <button type="button" key={v} className={`ss-jcrit__pick${value === v ? ' ss-jcrit__pick--on' : ''}`} disabled={disabled} onClick={() => onChange(v)} data-testid={`crit-${c.key}-level-${i}`}>
+              {fmt(v)}
+            </button>
+          ))}
         </div>
       )}
     </div>

@@ -22,7 +22,7 @@ export function LockModal({ mode, target, missing, onCancel, onConfirm }: Props)
       open
       title={mode === 'lock' ? t('judging.lock.lockTitle', { target }) : t('judging.lock.unlockTitle', { target })}
       okText={mode === 'lock' ? t('judging.board.lock') : t('judging.board.unlock')}
-      okButtonProps={{ disabled: needsReason && !reason.trim(), loading: busy, danger: mode === 'unlock', 'data-testid': 'lock-confirm' } as object}
+      okButtonProps={{ disabled: needsReason && !reason.trim(), loading: busy, danger: mode === 'unlock', ...({ 'data-testid': 'lock-confirm' } as Record<string, string>) }}
       onCancel={onCancel}
       onOk={async () => {
         setBusy(true);

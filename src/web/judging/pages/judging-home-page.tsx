@@ -30,7 +30,7 @@ export function JudgingHomePage() {
           />
         }
       />
-      {(contests.error || panels.error) && <Alert type="error" showIcon title={errorText(contests.error ?? panels.error)} className="ss-block" />}
+      {Boolean(contests.error || panels.error) && <Alert type="error" showIcon title={errorText(contests.error ?? panels.error)} className="ss-block" />}
       <Card>
         <Table<PanelView>
           rowKey="id"

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { App } from 'antd';
+import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { LanguageSwitch } from '../../shared/layout/language-switch.tsx';
+import { saveGuest, savedGuest, useLiveRound } from '../api.ts';
+import '../arena.css';
+import { ConnectionBadge } from '../components/connection-badge.tsx';
+import { PhoneScorebar } from '../components/phone-scorebar.tsx';
+import { PhoneStage } from '../components/phone-stage.tsx';
+import { phoneStateOf } from '../phone-state.ts';
+
+/** The declared stakes are not in a player's view (API gap, see docs): the engine's defaults. */
+const DEFAULT_STAKES = [10, 20, 30];
+
+/**
+ * The contestant's phone (390×844): big buzzer, options, stake picker, own/team score.
+ * Signed-in roster players connect with their session; a mass-quiz guest with ?guest=.
+ */
+export function PlayPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const id = Number(useParams().roundId);
+  const [params] = useSearchParams();
+  const guest = params.get('guest') ?? savedGuest(id);
+  const live = useLiveRound(id, { as: 'player', guest });
+  const view = live.view;
+  const state = useMemo(() => phoneStateOf(view, live.events), [view, live.events]);
+
+  useEffect(() => {
+    if (live.guestToken) saveGuest(id, live.guestToken);
+  }, [id, live.guestToken]);
+
+  const lastDelta = useMemo(() => {
+    const me = view?.me;
+    if (!me) return null;
+    for (let i = live.events.length - 1; i >= 0; i--) {
+      const e = live.events[i];
+      if (e.type === 'questionReady') return null;
+      if (e.type === 'judged' && e.unitId === me.unitId) return e.delta;
+    }
+    return null;
+  }, [view, live.events]);
+
+  const send = useCallback(
+    async (c: { type: string; [k: string]: unknown }) => {
+      if (navigator.vibrate) navigator.vibrate(30);
+      const r = await live.send(c);
+      if (!r.ok && r.code !== 'DUPLICATE') message.warning(r.reason);
+    },
+    [live, message],
+  );
+
+  return (
+    <div className={`arena-phone arena-phone--${state.kind}`} data-testid="arena-phone" data-state={state.kind}>
+      <header className="arena-phone__top">
+        <span className="arena-phone__brand">{t('arena.title')}</span>
+        <ConnectionBadge live={live} dark />
+        <LanguageSwitch size="small" />
+      </header>
+      {view && <PhoneScorebar view={view} />}
+      {view?.paused && <div className="arena-phone__paused">{t('arena.paused')}</div>}
+      <main className="arena-phone__main">
+        {view ? (
+          <PhoneStage
+            view={view}
+            state={state}
+            stakes={DEFAULT_STAKES}
+            lastDelta={lastDelta}
+            serverNow={live.serverNow}
+            onBuzz={() => void send({ type: 'buzz' })}
+            onAnswer={(choice) => void send({ type: 'answer', choice })}
+            onStake={(stake) => void send({ type: 'pickStake', stake })}
+          />
+        ) : (
+          <div className="arena-phone__panel"><h2 className="arena-phone__headline">{t('arena.conn.connecting')}</h2></div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useLiveRound } from '../api.ts';
+import '../arena.css';
+import { ConnectionBadge } from '../components/connection-badge.tsx';
+import { LeaderboardList } from '../components/leaderboard-list.tsx';
+import { Podium } from '../components/podium.tsx';
+import { ScreenQuestion } from '../components/screen-question.tsx';
+
+const W = 1920;
+const H = 1080;
+
+/** Scales the fixed 1920×1080 stage to the window, letterboxed. */
+function useStageScale(): number {
+  const fit = () => Math.min(window.innerWidth / W, window.innerHeight / H);
+  const [scale, setScale] = useState(fit);
+  useEffect(() => {
+    const on = () => setScale(fit());
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return scale;
+}
+
+/**
+ * The big screen (?token= the round's screen token; no sign-in) and the public spectator
+ * page (`spectator`): a TV graphic, dark, readable from the back of the hall.
+ */
+export function ScreenPage({ spectator = false }: { spectator?: boolean }) {
+  const { t } = useI18n();
+  const id = Number(useParams().roundId);
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  const live = useLiveRound(id, spectator ? { as: 'spectator' } : { as: 'screen', token });
+  const scale = useStageScale();
+  const view = live.view;
+  const joinCode = params.get('code');
+
+  useEffect(() => {
+    document.body.classList.add('screen-body');
+    return () => document.body.classList.remove('screen-body');
+  }, []);
+
+  const q = view?.question ?? null;
+  const highlight = q?.winner ?? q?.turn?.unitId ?? null;
+  return (
+    <div className="screen-viewport" data-testid="arena-screen">
+      <div className="screen-stage" style={{ transform: `translate(-50%, -50%) scale(${scale})` }}>
+        <div className="screen-bg" />
+        <header className="screen-top">
+          <div className="screen-top__brand">
+            <span className="screen-top__star">★</span> 服务之星 <span className="screen-top__en">SERVICESTAR</span>
+          </div>
+          <div className="screen-top__title" data-testid="screen-title">{t('arena.title')}</div>
+          <div className="screen-top__right">
+            {view?.paused && <span className="screen-paused">{t('arena.paused')}</span>}
+            {joinCode && <span className="screen-code">{t('arena.list.joinCode', { code: joinCode })}</span>}
+            <ConnectionBadge live={live} dark />
+          </div>
+        </header>
+        {!view ? (
+          <div className="screen-splash">
+            <div className="screen-splash__title">{!spectator && !token ? t('arena.screen.noToken') : t('arena.conn.connecting')}</div>
+          </div>
+        ) : view.podium ? (
+          <div className="screen-final">
+            <div className="screen-final__title">{t('arena.podium')}</div>
+            <Podium rows={view.podium} variant="screen" />
+          </div>
+        ) : (
+          <div className="screen-main">
+            <section className="screen-main__stage">
+              {q ? (
+                <ScreenQuestion view={view} serverNow={live.serverNow} />
+              ) : (
+                <div className="screen-splash">
+                  <div className="screen-splash__kicker">{t('arena.title')}</div>
+                  <div className="screen-splash__title">{t('arena.screen.waiting')}</div>
+                </div>
+              )}
+            </section>
+            <aside className="screen-main__board">
+              <div className="screen-board__title">{t('arena.leaderboard')}</div>
+              <LeaderboardList rows={view.leaderboard.slice(0, 8)} highlight={highlight} variant="screen" rowHeight={104} />
+            </aside>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { Button, Checkbox, InputNumber, Select, Space } from 'antd';
+import { CalculatorOutlined } from '@ant-design/icons';
+import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import type { Definition } from '../api.ts';
+
+type Props = { def: Definition; busy: boolean; onCompute: (sources: unknown[]) => void };
+
+/** What to award: tiers by count over a stage's standings (per track), and/or the podium of a stage's bracket. */
+export function AwardComputeForm({ def, busy, onCompute }: Props) {
+  const { t } = useI18n();
+  const [stageKey, setStageKey] = useState(def.stages[def.stages.length - 1]?.id ?? '');
+  const [counts, setCounts] = useState<[number, number, number]>([1, 2, 3]);
+  const [tiers, setTiers] = useState(true);
+  const [podium, setPodium] = useState(false);
+  const names: [string, string, string][] = [['first', 'First prize', '一等奖'], ['second', 'Second prize', '二等奖'], ['third', 'Third prize', '三等奖']];
+  const compute = () => {
+    const sources: unknown[] = [];
+    if (tiers) sources.push({ kind: 'tiers', stageKey, rule: { kind: 'byCount', tiePolicy: 'shareHigher', tiers: names.map(([id, name, nameZh], i) => ({ tier: { id, name, nameZh }, count: counts[i] })) } });
+    if (podium) sources.push({ kind: 'podium', stageKey });
+    onCompute(sources);
+  };
+  return (
+    <Space wrap size={12} className="ss-award-form">
+      <Select value={stageKey} onChange={setStageKey} options={def.stages.map((s) => ({ value: s.id, label: s.name }))} className="ss-filter-select" />
+      <Checkbox checked={tiers} onChange={(e) => setTiers(e.target.checked)}>{t('contests.awards.tiers')}</Checkbox>
+      {names.map(([id], i) => (
+        <InputNumber key={id} size="middle" min={0} value={counts[i]} disabled={!tiers} prefix={t(`contests.awards.tier.${id as 'first' | 'second' | 'third'}`)} className="ss-count-input" onChange={(v) => setCounts((c) => c.map((x, k) => (k === i ? (v ?? 0) : x)) as [number, number, number])} />
+      ))}
+      <Checkbox checked={podium} onChange={(e) => setPodium(e.target.checked)}>{t('contests.awards.podium')}</Checkbox>
+      <Button type="primary" icon={<CalculatorOutlined />} loading={busy} disabled={!tiers && !podium} onClick={compute}>{t('contests.awards.compute')}</Button>
+    </Space>
+  );
+}
