@@ -183,6 +183,7 @@ await journey('judging: phones, offline queue, lock and reveal', DESKTOP, async 
     }
     await screen.locator('[data-testid="reveal-screen"][data-step="3"]').waitFor({ timeout: 5_000 });
     expect((await screen.locator('[data-struck="high"], [data-struck="low"]').count()) === 1, 'mid-way: one score struck so far');
+    await screen.waitForTimeout(600);
     await screenshot(screen, 'judging-reveal-midway', false);
     await board.getByTestId('reveal-auto').click();
     await board.locator('[data-testid="reveal-screen"][data-done="true"]').waitFor({ timeout: 15_000 });
@@ -192,6 +193,7 @@ await journey('judging: phones, offline queue, lock and reveal', DESKTOP, async 
     const shown = Number(await screen.getByTestId('reveal-final').textContent());
     expect(shown === expected, `the big screen shows ${expected} (judge totals ${sorted.join(', ')}), got ${shown}`);
     expect((await screen.locator('[data-struck="high"]').count()) === 1 && (await screen.locator('[data-struck="low"]').count()) === 1, 'the highest and the lowest are struck through');
+    await screen.waitForTimeout(600); // let the final's fade-in finish
     await screenshot(screen, 'judging-reveal-final', false);
   });
 

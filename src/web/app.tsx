@@ -50,6 +50,15 @@ const ArenaReplayPage = lazy(() => import('./arena/pages/replay-page.tsx').then(
 const ArenaPlayPage = lazy(() => import('./arena/pages/play-page.tsx').then((m) => ({ default: m.PlayPage })));
 const ArenaJoinPage = lazy(() => import('./arena/pages/join-page.tsx').then((m) => ({ default: m.JoinPage })));
 const ArenaScreenPage = lazy(() => import('./arena/pages/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
+const ExamTakePage = lazy(() => import('./exams/pages/exam-take-page.tsx').then((m) => ({ default: m.ExamTakePage })));
+const ExamResultPage = lazy(() => import('./exams/pages/exam-result-page.tsx').then((m) => ({ default: m.ExamResultPage })));
+const PracticePage = lazy(() => import('./exams/pages/practice-page.tsx').then((m) => ({ default: m.PracticePage })));
+const LevelPage = lazy(() => import('./exams/pages/level-page.tsx').then((m) => ({ default: m.LevelPage })));
+const ExamListPage = lazy(() => import('./exams/pages/exam-list-page.tsx').then((m) => ({ default: m.ExamListPage })));
+const ExamEditPage = lazy(() => import('./exams/pages/exam-edit-page.tsx').then((m) => ({ default: m.ExamEditPage })));
+const ProctorPage = lazy(() => import('./exams/pages/proctor-page.tsx').then((m) => ({ default: m.ProctorPage })));
+const MarkingPage = lazy(() => import('./exams/pages/marking-page.tsx').then((m) => ({ default: m.MarkingPage })));
+const ExamResultsPage = lazy(() => import('./exams/pages/exam-results-page.tsx').then((m) => ({ default: m.ExamResultsPage })));
 const WorkspacePage = lazy(() => import('./identity/pages/workspace-page.tsx').then((m) => ({ default: m.WorkspacePage })));
 
 export function App() {
@@ -75,6 +84,16 @@ export function App() {
                   <RequireSession>
                     <RequireAccess allow={(a) => a.canManageJudging}>
                       <RevealControlPage />
+                    </RequireAccess>
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/me/exams/:examId"
+                element={
+                  <RequireSession>
+                    <RequireAccess allow={(a) => a.isContestant}>
+                      <ExamTakePage />
                     </RequireAccess>
                   </RequireSession>
                 }
@@ -154,6 +173,32 @@ export function App() {
                     </RequireAccess>
                   }
                 />
+                <Route
+                  element={
+                    <RequireAccess allow={(a) => a.isContestant}>
+                      <Outlet />
+                    </RequireAccess>
+                  }
+                >
+                  <Route path="me/attempts/:attemptId" element={<ExamResultPage />} />
+                  <Route path="me/practice" element={<PracticePage />} />
+                  <Route path="me/practice/levels/:levelId" element={<LevelPage />} />
+                </Route>
+                <Route
+                  path="exams"
+                  element={
+                    <RequireAccess allow={(a) => a.canManageExams}>
+                      <Outlet />
+                    </RequireAccess>
+                  }
+                >
+                  <Route index element={<ExamListPage />} />
+                  <Route path="new" element={<ExamEditPage key="new" />} />
+                  <Route path=":examId/edit" element={<ExamEditPage />} />
+                  <Route path=":examId/proctor" element={<ProctorPage />} />
+                  <Route path=":examId/marking" element={<MarkingPage />} />
+                  <Route path=":examId/results" element={<ExamResultsPage />} />
+                </Route>
                 <Route
                   path="judge"
                   element={

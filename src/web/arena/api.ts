@@ -36,6 +36,7 @@ export const useRoundEvents = (id: number) =>
 export type ReplayStep = { step: number; total: number; event: ArenaEvent | null; view: RoundView | null };
 export const fetchReplayStep = (id: number, step: number, signal?: AbortSignal) => api<ReplayStep>(`/api/arena/rounds/${id}/replay/${step}`, { signal });
 export const exportUrl = (id: number, format: 'text' | 'json' = 'text') => buildUrl(`/api/arena/rounds/${id}/export`, { format });
+export const newScreenToken = (id: number) => api<{ token: string; wsPath: string }>(`/api/arena/rounds/${id}/screen-token`, { body: {} });
 export const joinQuiz = (code: string, name: string) => api<{ roundId: number; playerId: string; guestToken: string; wsPath: string }>('/api/arena/join', { body: { code, name } });
 
 function eventsOf(r: { items?: ArenaEvent[]; events?: ArenaEvent[] } | ArenaEvent[]): ArenaEvent[] {

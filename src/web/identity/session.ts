@@ -17,6 +17,8 @@ export type Access = {
   canSeeContests: boolean;
   /** live arena (现场竞赛): hosts and organisers run rounds */
   canRunArena: boolean;
+  /** written rounds (笔试): organisers and platform admins set, proctor, mark and analyse exams */
+  canManageExams: boolean;
 };
 
 export function accessOf(me: Me): Access {
@@ -32,6 +34,7 @@ export function accessOf(me: Me): Access {
     canManageContests: roles.has('platform_admin') || roles.has('organiser'),
     canSeeContests: roles.has('platform_admin') || roles.has('organiser') || roles.has('reviewer') || roles.has('contestant'),
     canRunArena: roles.has('platform_admin') || roles.has('organiser') || roles.has('host'),
+    canManageExams: roles.has('platform_admin') || roles.has('organiser'),
   };
 }
 

@@ -9,7 +9,7 @@ export function Podium({ rows, variant = 'screen' }: { rows: Standing[]; variant
   return (
     <div className={`arena-podium arena-podium--${variant}`} data-testid="arena-podium">
       {[2, 1, 3].map((place) => (
-        <div key={place} className={`arena-podium__col arena-podium__col--p${place}`}>
+        <div key={place} className={`arena-podium__col arena-podium__col--p${place}${step(place).length === 0 ? ' arena-podium__col--empty' : ''}`}>
           <div className="arena-podium__names">
             {step(place).map((r) => (
               <div key={r.unitId} className="arena-podium__name" data-testid={`podium-${place}`}>

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { BellFilled } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import type { RoundView } from '../api.ts';
 import { ScreenTimer } from './screen-timer.tsx';
@@ -61,7 +62,7 @@ export function ScreenQuestion({ view, serverNow }: Props) {
       {q.phase === 'buzzing' && <div className="screen-q__buzz-now">{t('arena.screen.buzzNow')}</div>}
       {winner && (q.phase === 'answering' || q.phase === 'done' || q.phase === 'closed') && (
         <div className="screen-winner" data-testid="screen-winner">
-          <span className="screen-winner__bell">🔔</span>
+          <BellFilled className="screen-winner__bell" />
           <span className="screen-winner__name" data-testid="screen-winner-name">{winner.name}</span>
           <span className="screen-winner__get">{t('arena.screen.get')}</span>
           {q.verdicts[winner.unitId] && <span className={`screen-winner__verdict screen-winner__verdict--${q.verdicts[winner.unitId]}`}>{t(q.verdicts[winner.unitId] === 'right' ? 'arena.right' : 'arena.wrong')}</span>}

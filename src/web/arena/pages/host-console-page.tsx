@@ -5,7 +5,7 @@ import { DesktopOutlined, DownloadOutlined, PlusCircleOutlined, QuestionCircleOu
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
 import { PageLoading } from '../../shared/layout/page-loading.tsx';
-import { exportUrl, useLiveRound, useRound, useRoundEvents, type ViewEvent } from '../api.ts';
+import { exportUrl, newScreenToken, useLiveRound, useRound, useRoundEvents, type ViewEvent } from '../api.ts';
 import '../arena.css';
 import { ACTION_KEYS, availableActions, commandOf, type HostAction } from '../host-actions.ts';
 import { namesOf } from '../labels.ts';
@@ -78,7 +78,12 @@ export function HostConsolePage() {
   if (round.error) return <Result status="403" subTitle={errorText(round.error)} />;
   if (!round.data || !view) return <PageLoading />;
   const r = round.data;
-  const screenHref = r.screenToken ? `/arena/${id}/screen?token=${encodeURIComponent(r.screenToken)}` : `/arena/${id}/watch`;
+  const screenPath = (token: string) => `/arena/${id}/screen?token=${encodeURIComponent(token)}${r.joinCode ? `&code=${r.joinCode}` : ''}`;
+  // hosts are not shown the screen token (only organisers are): a host issues a new one, which replaces the old
+  const openScreen = () => {
+    if (r.screenToken) return void window.open(screenPath(r.screenToken), '_blank');
+    newScreenToken(id).then((s) => window.open(screenPath(s.token), '_blank'), (e) => message.error(errorText(e)));
+  };
 
   return (
     <div className="ss-page arena-host" data-testid="host-console">
@@ -94,7 +99,7 @@ export function HostConsolePage() {
         }
         extra={
           <Space wrap>
-            <Button icon={<DesktopOutlined />} href={screenHref} target="_blank">
+            <Button icon={<DesktopOutlined />} onClick={openScreen}>
               {t('arena.host.screenLink')}
             </Button>
             <Button icon={<DownloadOutlined />} href={exportUrl(id)} data-testid="host-export">

@@ -32,6 +32,7 @@ export function MemberPicker({ value, onChange, max }: Props) {
     return (
       <Select<string[]>
         mode="tags"
+        size="large"
         value={(value ?? []).map(String)}
         onChange={(v) => onChange?.(v.map(Number).filter((n) => Number.isInteger(n) && n > 0))}
         placeholder={t('contests.register.membersById')}
@@ -44,6 +45,7 @@ export function MemberPicker({ value, onChange, max }: Props) {
   return (
     <Select<number[]>
       mode="multiple"
+      size="large"
       value={value}
       onChange={(v) => onChange?.(v.slice(0, max))}
       showSearch

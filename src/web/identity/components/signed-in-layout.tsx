@@ -5,6 +5,7 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  EditOutlined,
   FlagOutlined,
   HomeOutlined,
   SolutionOutlined,
@@ -39,6 +40,7 @@ export function SignedInLayout() {
     if (access.canManageJudging) items.push({ path: '/judging', label: t('nav.judging'), icon: <StarOutlined />, group: t('nav.group.manage') });
     if (access.canSeeContests) items.push({ path: '/contests', label: t('nav.contests'), icon: <FlagOutlined />, group: t(access.canManageContests ? 'nav.group.manage' : 'nav.group.mine') });
     if (access.canRunArena) items.push({ path: '/arena', label: t('nav.arena'), icon: <ThunderboltOutlined />, group: access.canManagePeople ? t('nav.group.manage') : t('nav.group.mine') });
+    if (access.canManageExams) items.push({ path: '/exams', label: t('nav.exams'), icon: <EditOutlined />, group: t('nav.group.manage') });
     if (access.canManageBanks) items.push({ path: '/banks', label: t('nav.banks'), icon: <DatabaseOutlined />, group: t('nav.group.manage') });
     return items;
   }, [access, t]);

@@ -6,8 +6,11 @@ import { initialsOf } from '../../shared/initials.ts';
 import { LanguageSwitch } from '../../shared/layout/language-switch.tsx';
 import { useOwnPerson, useTracks } from '../api.ts';
 import { useSignedIn } from '../components/session-provider.tsx';
+import { MyExamsSection } from '../../exams/components/my-exams-section.tsx';
+import { PracticeSection } from '../../exams/components/practice-section.tsx';
+import '../../exams/exams.css';
 
-type Section = { key: string; icon: React.ReactNode; title: string; empty: string };
+type Section = { key: string; icon: React.ReactNode; title: string; empty: string; body?: React.ReactNode };
 
 /** The contestant's phone-first home. Practice, exams and contests are empty until those parts exist: no invented data. */
 export function ContestantHomePage() {
@@ -24,8 +27,8 @@ export function ContestantHomePage() {
   const greeting = hour < 11 ? t('home.morning') : hour < 18 ? t('home.afternoon') : t('home.evening');
 
   const sections: Section[] = [
-    { key: 'practice', icon: <BookOutlined />, title: t('home.practice'), empty: t('home.practiceEmpty') },
-    { key: 'exams', icon: <EditOutlined />, title: t('home.exams'), empty: t('home.examsEmpty') },
+    { key: 'practice', icon: <BookOutlined />, title: t('home.practice'), empty: t('home.practiceEmpty'), body: <PracticeSection /> },
+    { key: 'exams', icon: <EditOutlined />, title: t('home.exams'), empty: t('home.examsEmpty'), body: <MyExamsSection /> },
     { key: 'contests', icon: <TrophyOutlined />, title: t('home.contests'), empty: t('home.contestsEmpty') },
   ];
 
@@ -60,10 +63,12 @@ export function ContestantHomePage() {
 
       {sections.map((s) => (
         <Card key={s.key} className="ss-home-section" size="small" title={<span className="ss-home-section__title">{s.icon} {s.title}</span>} data-testid={`home-${s.key}`}>
-          <div className="ss-home-empty">
-            <span className="ss-home-empty__badge">{t('home.none')}</span>
-            <span className="ss-home-empty__text">{s.empty}</span>
-          </div>
+          {s.body ?? (
+            <div className="ss-home-empty">
+              <span className="ss-home-empty__badge">{t('home.none')}</span>
+              <span className="ss-home-empty__text">{s.empty}</span>
+            </div>
+          )}
         </Card>
       ))}
 

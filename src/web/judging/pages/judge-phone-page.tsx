@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Card, Empty, Segmented, Skeleton } from 'antd';
+import { Alert, Card, Empty, Select, Skeleton } from 'antd';
 import { SoundOutlined, StarOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { useSignedIn } from '../../identity/components/session-provider.tsx';
@@ -22,17 +22,21 @@ export function JudgePhonePage() {
   const panelId = Number(params.get('panel')) || panels.data?.[0]?.id || null;
   const [tick, setTick] = useState(0);
   const panel = useMyPanel(panelId, tick);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const reloadPanels = panels.reload;
+  const reload = useCallback(() => {
+    setTick((n) => n + 1);
+    reloadPanels();
+  }, [reloadPanels]);
   const queue = useScoreQueue(me.person.id, reload);
   const [picked, setPicked] = useState<number | null>(null);
 
   // the stage moves on without the judge touching the phone: poll the panel
   useEffect(() => {
     const timer = window.setInterval(() => {
-      if (navigator.onLine) setTick((n) => n + 1);
+      if (navigator.onLine) reload();
     }, POLL_MS);
     return () => window.clearInterval(timer);
-  }, []);
+  }, [reload]);
 
   const data = panel.data && panel.data.id === panelId ? panel.data : undefined;
   const onStage = data?.entries.find((e) => e.entryId === data.onStageEntryId) ?? null;
@@ -66,10 +70,11 @@ export function JudgePhonePage() {
       </section>
 
       {panels.data.length > 1 && (
-        <Segmented
-          block
+        <Select
+          size="large"
+          className="ss-jpanel-select"
           value={panelId ?? undefined}
-          options={panels.data.map((p) => ({ value: p.id, label: p.name }))}
+          options={panels.data.map((p) => ({ value: p.id, label: `${p.name} · ${t('judging.phone.scoredOf', { n: p.scored, of: p.toScore })}` }))}
           onChange={(v) => {
             setPicked(null);
             setParams({ panel: String(v) });

@@ -552,6 +552,7 @@ export const en: Record<MessageKey, string> = {
   'judging.phone.pendingN': '{n} pending',
   'judging.phone.pendingOffline': 'Sent automatically when the network returns; do not clear browser data.',
   'judging.phone.pendingSending': 'Back online, sending…',
+  'judging.phone.scoredOf': '{n}/{of} scored',
   'judging.phone.onStage': 'On stage now',
   'judging.phone.onStageShort': 'On stage',
   'judging.phone.nobodyOnStage': 'Nobody on stage',

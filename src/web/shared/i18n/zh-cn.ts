@@ -548,6 +548,7 @@ export const zhCN = {
   'judging.phone.pendingN': '待发送 {n} 条',
   'judging.phone.pendingOffline': '网络恢复后将自动发送，请勿清除浏览器数据。',
   'judging.phone.pendingSending': '网络已恢复，正在发送…',
+  'judging.phone.scoredOf': '已评 {n}/{of}',
   'judging.phone.onStage': '正在台上',
   'judging.phone.onStageShort': '台上',
   'judging.phone.nobodyOnStage': '暂无选手上台',

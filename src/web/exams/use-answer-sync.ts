@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isApiError } from '../shared/api.ts';
+import { saveAnswer, saveFlag, type Answer, type AttemptView, type SaveAck } from './api.ts';
+
+export type ItemSync = 'saved' | 'pending' | 'failed';
+export type LocalItem = { response: Answer | null; flagged: boolean };
+type Op = { key: string; itemId: string; field: 'answer' | 'flag'; response?: Answer | null; flagged?: boolean };
+
+const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000];
+
+/**
+ * Every answer and flag goes to the server as it is given. One request at a time, in order, so
+ * the server's sequence numbers follow the order of the candidate's changes; a newer change to the
+ * same item replaces the queued one. A failed save stays queued and is retried (with backoff, and
+ * at once when the browser comes back online); an item is "saved" only once the server acknowledged it.
+ */
+export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (ack: SaveAck) => void; onClosed: () => void }) {
+  const { view, tabId } = opts;
+  const attemptId = view.attempt.id;
+  const [items, setItems] = useState<Record<string, LocalItem>>(() =>
+    Object.fromEntries(view.answers.map((a) => [a.itemId, { response: a.response, flagged: a.flagged }])),
+  );
+  const [sync, setSync] = useState<Record<string, ItemSync>>({});
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const [lastSeq, setLastSeq] = useState(view.attempt.lastSeq);
+  const pending = useRef(new Map<string, Op>());
+  const failures = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+  const closed = useRef(false);
+  const handlers = useRef(opts);
+  handlers.current = opts;
+
+  const markItem = useCallback((itemId: string, state: ItemSync) => setSync((s) => ({ ...s, [itemId]: state })), []);
+  const stillPending = (itemId: string) => pending.current.has(`answer:${itemId}`) || pending.current.has(`flag:${itemId}`);
+
+  const running = useRef<Promise<void> | null>(null);
+  const drain = useCallback(async (): Promise<void> => {
+    await Promise.resolve(); // `running` is set before anything below runs
+    if (closed.current) return;
+    window.clearTimeout(timer.current);
+    try {
+      for (let op = first(pending.current); op; op = first(pending.current)) {
+        try {
+          const ack = op.field === 'answer' ? await saveAnswer(attemptId, op.itemId, op.response ?? null, tabId) : await saveFlag(attemptId, op.itemId, op.flagged ?? false, tabId);
+          if (pending.current.get(op.key) === op) pending.current.delete(op.key);
+          failures.current = 0;
+          setLastSeq((s) => Math.max(s, ack.seq));
+          if (!stillPending(op.itemId)) markItem(op.itemId, 'saved');
+          handlers.current.onAck(ack);
+        } catch (e) {
+          if (isApiError(e) && e.status === 409) {
+            closed.current = true;
+            handlers.current.onClosed();
+            return;
+          }
+          if (isApiError(e) && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 408 && e.status !== 429) {
+            // the server refused this change for good: keep the rest going
+            if (pending.current.get(op.key) === op) pending.current.delete(op.key);
+            markItem(op.itemId, 'failed');
+            continue;
+          }
+          for (const o of pending.current.values()) markItem(o.itemId, 'failed');
+          const wait = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)];
+          failures.current++;
+          timer.current = window.setTimeout(() => void flush(), wait);
+          return;
+        }
+      }
+    } finally {
+      running.current = null;
+    }
+  }, [attemptId, tabId, markItem]);
+  /** sends what is queued; a second call while sending waits for the same run */
+  const flush = useCallback((): Promise<void> => (running.current ??= drain()), [drain]);
+
+  const enqueue = useCallback(
+    (op: Op) => {
+      pending.current.delete(op.key); // the newest change goes to the back of the queue
+      pending.current.set(op.key, op);
+      markItem(op.itemId, 'pending');
+      void flush();
+    },
+    [flush, markItem],
+  );
+
+  const setAnswer = useCallback(
+    (itemId: string, response: Answer | null) => {
+      setItems((s) => ({ ...s, [itemId]: { flagged: s[itemId]?.flagged ?? false, response } }));
+      enqueue({ key: `answer:${itemId}`, itemId, field: 'answer', response });
+    },
+    [enqueue],
+  );
+  const setFlag = useCallback(
+    (itemId: string, flagged: boolean) => {
+      setItems((s) => ({ ...s, [itemId]: { response: s[itemId]?.response ?? null, flagged } }));
+      enqueue({ key: `flag:${itemId}`, itemId, field: 'flag', flagged });
+    },
+    [enqueue],
+  );
+
+  useEffect(() => {
+    const up = () => {
+      setOnline(true);
+      failures.current = 0;
+      void flush();
+    };
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    const warn = (e: BeforeUnloadEvent) => {
+      if (pending.current.size > 0) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+      window.removeEventListener('beforeunload', warn);
+      window.clearTimeout(timer.current);
+    };
+  }, [flush]);
+
+  const unsaved = Object.values(sync).filter((s) => s !== 'saved').length;
+  const failing = Object.values(sync).some((s) => s === 'failed');
+  return { items, sync, online, unsaved, failing, lastSeq, setAnswer, setFlag, flush, hasPending: () => pending.current.size > 0 };
+}
+
+function first(map: Map<string, Op>): Op | undefined {
+  return map.values().next().value;
+}
+
+export function isAnswered(response: Answer | null | undefined): boolean {
+  if (!response) return false;
+  switch (response.kind) {
+    case 'choice':
+      return response.keys.length > 0;
+    case 'truefalse':
+      return true;
+    case 'fill':
+      return response.blanks.some((b) => b.trim() !== '');
+    case 'text':
+      return response.text.trim() !== '';
+  }
+}

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { fetchMyExams } from './api.ts';
+
+const RESYNC_MS = 20_000;
+
+/**
+ * The remaining time as the server last said it. Between two answers from the server the display
+ * counts down from that reading (a monotonic clock, so a wrong or changed device clock does not
+ * matter); every save acknowledgement and a periodic re-sync replace the reading.
+ */
+export function useServerClock(opts: { examId: number; attemptId: number; initialRemainingMs: number; onTimeUp: () => void }) {
+  const reading = useRef({ remainingMs: opts.initialRemainingMs, at: performance.now() });
+  const [remainingMs, setRemainingMs] = useState(opts.initialRemainingMs);
+  const [syncedAt, setSyncedAt] = useState(() => Date.now());
+  const fired = useRef(false);
+  const onTimeUp = useRef(opts.onTimeUp);
+  onTimeUp.current = opts.onTimeUp;
+
+  const sync = useCallback((serverRemainingMs: number) => {
+    reading.current = { remainingMs: serverRemainingMs, at: performance.now() };
+    setRemainingMs(serverRemainingMs);
+    setSyncedAt(Date.now());
+  }, []);
+
+  useEffect(() => {
+    const tick = window.setInterval(() => {
+      const left = Math.max(0, reading.current.remainingMs - (performance.now() - reading.current.at));
+      setRemainingMs(left);
+      if (left <= 0 && !fired.current) {
+        fired.current = true;
+        onTimeUp.current();
+      }
+    }, 500);
+    const resync = window.setInterval(() => {
+      fetchMyExams()
+        .then((exams) => {
+          const attempt = exams.find((e) => e.id === opts.examId)?.attempts.find((a) => a.id === opts.attemptId);
+          if (attempt?.clock) sync(attempt.clock.remainingMs);
+        })
+        .catch(() => undefined); // offline: keep counting from the last reading
+    }, RESYNC_MS);
+    return () => {
+      window.clearInterval(tick);
+      window.clearInterval(resync);
+    };
+  }, [opts.examId, opts.attemptId, sync]);
+
+  return { remainingMs, syncedAt, sync };
+}
+
+export function formatRemaining(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
