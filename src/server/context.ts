@@ -4,6 +4,7 @@ import { createOrgRepo } from './identity/org-repo.ts';
 import { createPersonRepo } from './identity/person-repo.ts';
 import { createSessionRepo } from './identity/session-repo.ts';
 import { createMiscRepo } from './identity/misc-repo.ts';
+import { createSessionCache } from './identity/session-cache.ts';
 import { createBankRepos } from './bank/repos.ts';
 import { createContestsRepos } from './contests/repos.ts';
 import { createExamsRepos } from './exams/repos.ts';
@@ -18,15 +19,17 @@ export type AppContext = ReturnType<typeof createContext>;
 
 export function createContext(database: Database, config: Config, opts: { now?: () => Date } = {}) {
   const db = database.db;
+  const sessionCache = createSessionCache();
   return {
     db,
     databaseKind: database.kind,
     config,
     now: opts.now ?? (() => new Date()),
+    sessionCache,
     identity: {
       orgs: createOrgRepo(db),
-      people: createPersonRepo(db),
-      sessions: createSessionRepo(db),
+      people: createPersonRepo(db, sessionCache),
+      sessions: createSessionRepo(db, sessionCache),
       misc: createMiscRepo(db),
     },
     bank: createBankRepos(db),

@@ -41,10 +41,13 @@ export async function signOut(ctx: AppContext, token: string) {
 }
 
 export async function loadActor(ctx: AppContext, token: string): Promise<Actor | undefined> {
-  const s = await ctx.identity.sessions.findValid(tokenId(token), ctx.now());
+  const id = tokenId(token);
+  const cached = ctx.sessionCache.get(id);
+  if (cached) return cached;
+  const s = await ctx.identity.sessions.findValid(id, ctx.now());
   if (!s || !s.active) return undefined;
   const grants = (await ctx.identity.people.grantsOf([s.personId])).get(s.personId) ?? [];
-  return {
+  const actor: Actor = {
     personId: s.personId,
     employeeNo: s.employeeNo,
     name: s.name,
@@ -53,6 +56,8 @@ export async function loadActor(ctx: AppContext, token: string): Promise<Actor |
     mustChangePassword: s.mustChangePassword,
     grants: grants.map((g) => ({ role: g.role, organisationId: g.organisationId, idPath: g.idPath })),
   };
+  ctx.sessionCache.set(id, actor);
+  return actor;
 }
 
 export async function changePassword(ctx: AppContext, actor: Actor, input: { currentPassword: string; newPassword: string; token: string }) {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { chunks, type Db } from '../db/kysely.ts';
 import type { Grant } from './engine/authz.ts';
 import type { Role } from './engine/roles.ts';
+import type { SessionCache } from './session-cache.ts';
 
 export type PersonRow = {
   id: number;
@@ -35,7 +36,8 @@ export type NewPerson = {
   mustChangePassword: boolean;
 };
 
-export function createPersonRepo(db: Db) {
+/** Changing grants, activity or organisation clears the cache of signed-in actors. */
+export function createPersonRepo(db: Db, cache?: SessionCache) {
   const base = (tx: Db) =>
     tx
       .selectFrom('person')
@@ -138,6 +140,7 @@ export function createPersonRepo(db: Db) {
       return ids;
     },
     async update(id: number, patch: Partial<{ name: string; gender: 'M' | 'F'; organisationId: number; phone: string | null; active: boolean }>, tx: Db = db): Promise<void> {
+      cache?.clear();
       await tx
         .updateTable('person')
         .set({
@@ -163,6 +166,7 @@ export function createPersonRepo(db: Db) {
       }
     },
     async insertGrants(rows: { personId: number; role: Role; organisationId: number }[], tx: Db = db): Promise<void> {
+      cache?.clear();
       for (const part of chunks(rows, 20_000)) {
         await sql`insert into role_grant (person_id, role, organisation_id)
           select * from unnest(${part.map((r) => r.personId)}::int[], ${part.map((r) => r.role)}::text[], ${part.map((r) => r.organisationId)}::int[])
@@ -170,9 +174,11 @@ export function createPersonRepo(db: Db) {
       }
     },
     async deleteGrant(grantId: number, tx: Db = db): Promise<void> {
+      cache?.clear();
       await tx.deleteFrom('role_grant').where('id', '=', grantId).execute();
     },
     async setPassword(personId: number, hash: string, mustChange: boolean, tx: Db = db): Promise<void> {
+      cache?.clear();
       await tx.updateTable('person').set({ password_hash: hash, must_change_password: mustChange, failed_attempts: 0, locked_until: null, updated_at: new Date() }).where('id', '=', personId).execute();
     },
     async recordFailedSignIn(personId: number, failedAttempts: number, lockedUntil: Date | null, tx: Db = db): Promise<void> {

@@ -1,6 +1,8 @@
 import type { Db } from '../db/kysely.ts';
+import type { SessionCache } from './session-cache.ts';
 
-export function createSessionRepo(db: Db) {
+/** Deleting sessions also forgets them in the cache of signed-in actors. */
+export function createSessionRepo(db: Db, cache?: SessionCache) {
   return {
     async insert(s: { id: string; personId: number; expiresAt: Date; ip: string | null; userAgent: string | null }, tx: Db = db) {
       await tx.insertInto('session').values({ id: s.id, person_id: s.personId, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent }).execute();
@@ -24,9 +26,11 @@ export function createSessionRepo(db: Db) {
         .executeTakeFirst();
     },
     async delete(id: string, tx: Db = db) {
+      cache?.delete(id);
       await tx.deleteFrom('session').where('id', '=', id).execute();
     },
     async deleteAllOf(personId: number, exceptId: string | null, tx: Db = db) {
+      cache?.clear();
       let q = tx.deleteFrom('session').where('person_id', '=', personId);
       if (exceptId) q = q.where('id', '!=', exceptId);
       await q.execute();
