@@ -22,7 +22,7 @@ await journey('contestant home on a phone', PHONE, async ({ page }) => {
     await page.getByTestId('contestant-home').waitFor();
     await page.getByText(/^你好，/).waitFor();
     for (const section of ['practice', 'exams', 'contests']) await page.getByTestId(`home-${section}`).waitFor();
-    await page.getByText('暂无考试').waitFor();
+    await page.getByTestId('home-exams').locator('.ss-my-exam, .ss-home-empty').first().waitFor();
     await page.locator('.ss-hero__tag').first().waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width <= 390, `no sideways scrolling on a phone (page is ${width}px wide)`);

@@ -105,7 +105,10 @@ await journey('exam on a phone with the network lost mid-way', PHONE, async ({ p
 
   await step('submit lists the unanswered items and the result shows the right score', async () => {
     await page.getByRole('button', { name: /答题卡/ }).click();
-    await page.locator('.ss-exam-drawer').getByRole('button', { name: '交卷' }).click();
+    const drawerSubmit = page.locator('.ss-exam-drawer').getByRole('button', { name: '交卷' });
+    await drawerSubmit.waitFor();
+    await page.waitForTimeout(400); // the drawer slides in
+    await drawerSubmit.click();
     await page.getByText(`还有 ${key.length - 4} 题未作答`).waitFor();
     await page.getByTestId('submit-confirm').click();
     await page.waitForURL(/\/me\/attempts\/\d+/);

@@ -40,6 +40,11 @@ export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (
     window.clearTimeout(timer.current);
     try {
       for (let op = first(pending.current); op; op = first(pending.current)) {
+        if (!navigator.onLine) {
+          // no request while the browser knows it is offline: the `online` event sends the queue
+          for (const o of pending.current.values()) markItem(o.itemId, 'failed');
+          return;
+        }
         try {
           const ack = op.field === 'answer' ? await saveAnswer(attemptId, op.itemId, op.response ?? null, tabId) : await saveFlag(attemptId, op.itemId, op.flagged ?? false, tabId);
           if (pending.current.get(op.key) === op) pending.current.delete(op.key);

@@ -53,7 +53,7 @@ export function useProctoring(opts: { attemptId: number; policy: Policy; active:
     document.addEventListener('paste', onPaste);
     document.addEventListener('contextmenu', onMenu);
     const send = window.setInterval(() => {
-      if (queue.current.length === 0) return;
+      if (queue.current.length === 0 || !navigator.onLine) return;
       const batch = queue.current.splice(0, 100);
       reportEvents(attemptId, batch)
         .then((a) => {
@@ -79,6 +79,7 @@ export function useProctoring(opts: { attemptId: number; policy: Policy; active:
     if (!active) return;
     let after = 0;
     const poll = () =>
+      navigator.onLine &&
       fetchMessages(attemptId, after)
         .then((items) => {
           if (items.length === 0) return;

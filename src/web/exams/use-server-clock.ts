@@ -32,6 +32,7 @@ export function useServerClock(opts: { examId: number; attemptId: number; initia
       }
     }, 500);
     const resync = window.setInterval(() => {
+      if (!navigator.onLine) return;
       fetchMyExams()
         .then((exams) => {
           const attempt = exams.find((e) => e.id === opts.examId)?.attempts.find((a) => a.id === opts.attemptId);
