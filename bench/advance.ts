@@ -11,6 +11,7 @@ import os from 'node:os';
 import { advanceTopN } from '../src/server/contests/engine/advancement.ts';
 import type { StageDef } from '../src/server/contests/engine/contest-model.ts';
 import { computeStandings, type Entrant, type RoundScore } from '../src/server/contests/engine/standings.ts';
+import { mulberry32 } from '../src/server/bank/engine/prng.ts';
 
 const PROVINCES = 31;
 const PER_PROVINCE = 3000;
@@ -18,16 +19,6 @@ const TRACKS = ['voice', 'ai', 'im', 'quality'];
 const CITIES = 12;
 const SEED = 20260405;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const stage: StageDef = {
   id: 'prelim',
