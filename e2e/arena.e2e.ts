@@ -106,12 +106,20 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
     await screenshot(host, 'arena-host-console', false);
   });
 
+  /** a shortcut is taken only while its button is shown and no command is in flight: wait for that first */
+  const hostKey = async (key: string, action: string) => {
+    const button = host.getByTestId(`host-${action}`);
+    await button.waitFor();
+    for (let i = 0; i < 50 && !(await button.isEnabled()); i++) await host.waitForTimeout(100);
+    await host.keyboard.press(key);
+  };
+
   await step('the host judges it right: blue +10 everywhere', async () => {
-    await host.keyboard.press('r');
+    await hostKey('r', 'right');
     await screen.getByTestId('board-t2').getByText('10', { exact: true }).waitFor();
     await blue.getByTestId('phone-score').getByText('10', { exact: true }).waitFor();
     expect((await red.getByTestId('phone-score').textContent()) === '0', 'red still has 0');
-    await host.keyboard.press('c');
+    await hostKey('c', 'closeQuestion');
     await host.getByTestId('host-next').waitFor();
   });
 
