@@ -78,13 +78,20 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
     await screen.getByTestId('arena-leaderboard').waitFor();
   });
 
+  /** a shortcut is taken only while its button is shown and no command is in flight: wait for that first */
+  const hostKey = async (key: string, action: string) => {
+    const button = host.getByTestId(`host-${action}`);
+    await button.waitFor();
+    for (let i = 0; i < 50 && !(await button.isEnabled()); i++) await host.waitForTimeout(100);
+    await host.keyboard.press(key);
+  };
+
   await step('buzzer question: shown, then the buzz opens on the phones', async () => {
-    await host.keyboard.press('n');
-    await host.getByTestId('host-openQuestion').waitFor();
-    await host.keyboard.press('o');
+    await hostKey('n', 'next');
+    await hostKey('o', 'openQuestion');
     await phoneState(red, 'listen');
     await screen.getByTestId('screen-question').waitFor();
-    await host.keyboard.press(' ');
+    await hostKey(' ', 'openBuzz');
     await phoneState(red, 'buzz-open');
     await phoneState(blue, 'buzz-open');
     await screenshot(red, 'arena-phone-open', false);
@@ -106,14 +113,6 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
     await screenshot(host, 'arena-host-console', false);
   });
 
-  /** a shortcut is taken only while its button is shown and no command is in flight: wait for that first */
-  const hostKey = async (key: string, action: string) => {
-    const button = host.getByTestId(`host-${action}`);
-    await button.waitFor();
-    for (let i = 0; i < 50 && !(await button.isEnabled()); i++) await host.waitForTimeout(100);
-    await host.keyboard.press(key);
-  };
-
   await step('the host judges it right: blue +10 everywhere', async () => {
     await hostKey('r', 'right');
     await screen.getByTestId('board-t2').getByText('10', { exact: true }).waitFor();
@@ -124,7 +123,7 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
   });
 
   await step('risk question: stakes, answers on the phones, ± the stakes at the close', async () => {
-    await host.keyboard.press('n');
+    await hostKey('n', 'next');
     await phoneState(red, 'stake');
     await red.getByTestId('stake-30').click();
     await red.getByTestId('stake-chosen').getByText('30').waitFor();
