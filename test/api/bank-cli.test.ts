@@ -1,34 +1,18 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openDatabase } from '../../src/server/db/database.ts';
-import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCliDataDir, runCli } from '../support/cli.ts';
 import { MOODLE_TESTDATA } from '../fixtures/bank/paths.ts';
 
 /** `servicestar` spawned as a user runs it, on a PGlite data directory of its own (local mode). */
-const run = promisify(execFile);
 let dir: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
-  try {
-    const r = await run('node', ['bin/servicestar.mjs', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(dir, ...args);
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicestar-cli-'));
-  const template = inject('pgliteTemplate');
-  if (template && fs.existsSync(template)) fs.cpSync(template, dir, { recursive: true });
-  const database = await openDatabase({ kind: 'pglite', dataDir: dir });
-  await migrateToLatest(database.db);
+  const opened = await openCliDataDir('servicestar-cli-');
+  dir = opened.dir;
+  const database = opened.database;
   await database.db.insertInto('organisation').values({ parent_id: null, name: '测试集团', kind: 'group' }).execute();
   await database.db.updateTable('organisation').set({ id_path: '/1/', depth: 0 }).execute();
   await database.close();

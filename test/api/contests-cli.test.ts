@@ -1,38 +1,22 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config.ts';
 import { createContext } from '../../src/server/context.ts';
-import { openDatabase } from '../../src/server/db/database.ts';
-import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { openCliDataDir, runCli } from '../support/cli.ts';
 import { seedBasic } from '../support/seed.ts';
 import { addContestants, addEntries, definition, putScores } from './contests-helpers.ts';
 
 /** `servicestar advance` spawned as a user runs it, on a PGlite data directory of its own (local mode). */
-const run = promisify(execFile);
 let dir: string;
 let contestId: number;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
-  try {
-    const r = await run('node', ['bin/servicestar.mjs', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(dir, ...args);
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicestar-advance-'));
-  const template = inject('pgliteTemplate');
-  if (template && fs.existsSync(template)) fs.cpSync(template, dir, { recursive: true });
-  const database = await openDatabase({ kind: 'pglite', dataDir: dir });
-  await migrateToLatest(database.db);
+  const opened = await openCliDataDir('servicestar-advance-');
+  dir = opened.dir;
+  const database = opened.database;
   const ctx = createContext(database, { ...readConfig({}), dataDir: dir });
   const seed = await seedBasic(ctx);
   contestId = await ctx.contests.contests.insert({ organisationId: seed.root.id, title: 'CLI 晋级测试', status: 'running', definition: { id: 'c', title: 'CLI 晋级测试', ...definition(seed, { perTrack: 2 }) } as never, settings: {}, createdBy: null });
