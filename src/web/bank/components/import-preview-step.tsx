@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { ImportStatGrid, type ImportStat } from '../../shared/import/import-stat-grid.tsx';
 import { commitQuestionImport, TYPES, type ImportPreview, type ImportSummary, type QuestionType } from '../api.ts';
 import { TypeTag } from './type-tag.tsx';
 
@@ -31,7 +32,7 @@ export function ImportPreviewStep({ bankId, preview, onRetry, onCommitted }: Pro
     }
   };
 
-  const stats = [
+  const stats: ImportStat[] = [
     { key: 'create', label: t('import.count.create'), value: summary.imported, tone: 'create' },
     { key: 'update', label: t('import.count.update'), value: summary.updated, tone: 'update' },
     { key: 'unchanged', label: t('import.count.unchanged'), value: summary.unchanged, tone: 'unchanged' },
@@ -43,13 +44,7 @@ export function ImportPreviewStep({ bankId, preview, onRetry, onCommitted }: Pro
   return (
     <div className="ss-import-preview">
       <Card className="ss-block" title={t('import.previewOf', { file: preview.fileName })} extra={<Tag>{preview.format.toUpperCase()}</Tag>}>
-        <div className="ss-stat-grid" data-testid="import-counts">
-          {stats.map((s) => (
-            <div key={s.key} className={`ss-stat ss-stat--${s.tone}`} data-testid={`count-${s.key}`}>
-              <Statistic title={s.label} value={s.value} />
-            </div>
-          ))}
-        </div>
+        <ImportStatGrid stats={stats} testId="import-counts" />
         {byType.length > 0 && (
           <div className="ss-bytype" data-testid="import-bytype">
             <span>{t('bank.import.byType')}</span>

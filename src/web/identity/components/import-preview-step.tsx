@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { ImportStatGrid, type ImportStat } from '../../shared/import/import-stat-grid.tsx';
 import { commitImport, type ImportPreview, type ImportResult } from '../api.ts';
 
 type Props = { preview: ImportPreview; onRetry: () => void; onCommitted: (result: ImportResult) => void };
@@ -28,7 +29,7 @@ export function ImportPreviewStep({ preview, onRetry, onCommitted }: Props) {
     }
   };
 
-  const stats: { key: string; label: string; value: number; tone: string }[] = [
+  const stats: ImportStat[] = [
     { key: 'create', label: t('import.count.create'), value: counts.create, tone: 'create' },
     { key: 'update', label: t('import.count.update'), value: counts.update, tone: 'update' },
     { key: 'unchanged', label: t('import.count.unchanged'), value: counts.unchanged, tone: 'unchanged' },
@@ -55,13 +56,7 @@ export function ImportPreviewStep({ preview, onRetry, onCommitted }: Props) {
             data-testid="import-file-error"
           />
         ) : (
-          <div className="ss-stat-grid" data-testid="import-counts">
-            {stats.map((s) => (
-              <div key={s.key} className={`ss-stat ss-stat--${s.tone}`} data-testid={`count-${s.key}`}>
-                <Statistic title={s.label} value={s.value} />
-              </div>
-            ))}
-          </div>
+          <ImportStatGrid stats={stats} testId="import-counts" />
         )}
         {!preview.fileError && (
           <Alert
