@@ -71,4 +71,41 @@ describe('per-viewer views', () => {
     const after = resync(r.state, viewer, 4, r.log);
     expect(after.kind === 'events' && after.events[0]).toMatchObject({ type: 'questionClosed', correct: ['B'] });
   });
+
+  it('the phone gets what it needs to show: the question kind, the declared stakes, how many picked, its names and lock state', () => {
+    const r = newRound(mixedConfig({ riskStakes: [5, 15, 25] }));
+    const phone = (id: string) => viewFor(r.state, { role: 'player', playerId: id });
+    expect(phone('p1')).toMatchObject({ riskStakes: [5, 15, 25], question: null });
+    expect(phone('p1').me).toMatchObject({ name: '选手1', unitName: '红队', inTeam: true, buzzed: false, lockedOut: false });
+    r.ok({ type: 'next' });
+    r.ok({ type: 'openQuestion' }, HOST, 1000);
+    r.ok({ type: 'buzz' }, player('p3'), 1200); // false start: 蓝队 is out of this question
+    expect(phone('p4').question).toMatchObject({ format: 'buzzer', kind: 'single', prompt: 'prompt b1' });
+    expect(phone('p4').me).toMatchObject({ unitName: '蓝队', lockedOut: true, canBuzz: false });
+    r.ok({ type: 'openBuzz' }, HOST, 2000);
+    r.ok({ type: 'buzz' }, player('p2'), 2100);
+    expect(phone('p1').me).toMatchObject({ buzzed: true, canBuzz: false, lockedOut: false });
+    expect(phone('p5').me).toMatchObject({ buzzed: false, canBuzz: true });
+    r.ok({ type: 'closeQuestion' }, HOST, 30_000);
+    r.ok({ type: 'next' });
+    expect(phone('p5').question).toMatchObject({ questionId: 'b2', kind: 'oral' });
+    r.ok({ type: 'openQuestion' }, HOST, 30_500);
+    r.ok({ type: 'closeQuestion' }, HOST, 31_000);
+    r.ok({ type: 'next' }); // r1: a risk question, not shown yet
+    expect(phone('p1').question).toMatchObject({ format: 'risk', kind: 'single', phase: 'ready', prompt: null, stakesPicked: 0 });
+    r.ok({ type: 'pickStake', stake: 25 }, player('p1'), 32_000);
+    r.ok({ type: 'pickStake', stake: 5 }, player('p4'), 32_100);
+    const mine = phone('p2');
+    expect(mine.question).toMatchObject({ stakesPicked: 2, stakes: { t1: 25 } });
+    expect(mine.me).toMatchObject({ myStake: 25 });
+    expect(phone('p5').question?.stakes).toEqual({});
+    expect(phone('p5').question?.stakesPicked).toBe(2);
+  });
+
+  it('in individual mode the unit is the player: own name, own score, not a team', () => {
+    const r = newRound(teamConfig({ teams: [], players: [{ id: 'a', name: '小王' }, { id: 'b', name: '小李' }], questions: [choiceQ('q1', { kind: 'multiple', answer: ['A', 'B'] })], format: 'mandatory' }));
+    r.ok({ type: 'next' });
+    r.ok({ type: 'openQuestion' }, HOST, 10);
+    expect(viewFor(r.state, { role: 'player', playerId: 'a' })).toMatchObject({ question: { kind: 'multiple', format: 'mandatory' }, me: { name: '小王', unitName: '小王', inTeam: false } });
+  });
 });

@@ -8,7 +8,7 @@ import type { RankedBuzz } from './buzz.ts';
 import type { ArenaEvent } from './events.ts';
 import { placeOf, podiumOf, topOf, type Ranked } from './leaderboard.ts';
 import { distributionOf } from './mass-quiz.ts';
-import type { Option, RoundConfig, RoundFormat } from './model.ts';
+import { isTeamMode, type Option, type QuestionKind, type RoundConfig, type RoundFormat } from './model.ts';
 import { answerOf, lookupOf, playerOf, questionOf, standingOf, unitName, unitOfPlayer, type ArenaState, type QuestionPhase } from './state.ts';
 
 export type Viewer = { role: 'host' } | { role: 'screen' } | { role: 'player'; playerId: string };
@@ -19,6 +19,8 @@ export type QuestionView = {
   index: number;
   questionId: string;
   format: RoundFormat;
+  /** single / multiple / true-false / oral (the host judges aloud); shown even before the stem. */
+  kind: QuestionKind;
   phase: QuestionPhase;
   shown: boolean;
   prompt: string | null;
@@ -37,9 +39,30 @@ export type QuestionView = {
   verdicts: Record<string, 'right' | 'wrong'>;
   distribution: { key: string; count: number; share: number }[] | null;
   correct: string[] | 'oral' | null;
+  /** how many units have picked a stake (a risk question; values stay hidden until shown). */
+  stakesPicked: number;
 };
 
-export type MeView = { playerId: string; unitId: string; score: number; place: number | null; removed: boolean; eliminated: boolean; myChoice: string[] | null; myTurn: boolean; myStake: number | null; canBuzz: boolean };
+export type MeView = {
+  playerId: string;
+  unitId: string;
+  score: number;
+  place: number | null;
+  removed: boolean;
+  eliminated: boolean;
+  myChoice: string[] | null;
+  myTurn: boolean;
+  myStake: number | null;
+  canBuzz: boolean;
+  /** my own name, and my unit's (my team's in team mode, mine otherwise) */
+  name: string;
+  unitName: string;
+  /** team mode: score and place are the team's, shared by its members */
+  inTeam: boolean;
+  /** my unit has buzzed on the current question / is out of it (false start, wrong answer) */
+  buzzed: boolean;
+  lockedOut: boolean;
+};
 
 export type RoundView = {
   roundId: string;
@@ -48,6 +71,8 @@ export type RoundView = {
   status: ArenaState['status'];
   paused: boolean;
   questionCount: number;
+  /** the round's declared risk stakes (the phone's stake picker) */
+  riskStakes: number[];
   question: QuestionView | null;
   leaderboard: (Ranked & { name: string })[];
   podium: (Ranked & { name: string })[] | null;
@@ -88,6 +113,7 @@ function questionView(s: ArenaState, viewer: Viewer, myUnit: string | null): Que
     index: q.index,
     questionId: q.questionId,
     format: q.format,
+    kind: question.kind,
     phase: q.phase,
     shown,
     prompt: visible ? question.prompt : null,
@@ -105,6 +131,7 @@ function questionView(s: ArenaState, viewer: Viewer, myUnit: string | null): Que
     verdicts: q.verdicts,
     distribution: isHost || closed ? distributionOf(q) : null,
     correct: isHost || closed ? question.answer : null,
+    stakesPicked: Object.keys(q.stakes).length,
   };
 }
 
@@ -128,6 +155,11 @@ export function meView(s: ArenaState, playerId: string): MeView | null {
     myTurn: q?.turn?.unitId === unitId,
     myStake: q?.stakes[unitId] ?? null,
     canBuzz: !!q && q.phase === 'buzzing' && !removed && !eliminated && !out && !hasBuzzed,
+    name: p.name,
+    unitName: unitName(s, unitId),
+    inTeam: isTeamMode(s.config),
+    buzzed: hasBuzzed,
+    lockedOut: out,
   };
 }
 
@@ -141,6 +173,7 @@ export function viewFor(s: ArenaState, viewer: Viewer, opts: { leaderboardSize?:
     status: s.status,
     paused: s.paused !== null,
     questionCount: s.config.questions.length,
+    riskStakes: s.config.riskStakes,
     question: questionView(s, viewer, me?.unitId ?? null),
     leaderboard: topOf(s.board, get, opts.leaderboardSize ?? (viewer.role === 'host' ? 50 : 10)).map(named(s)),
     podium: s.status === 'finished' ? podiumOf(s.board, get).map(named(s)) : null,
