@@ -130,3 +130,17 @@ describe('people', () => {
     expect(revoked.json().roles.some((x: { role: string }) => x.role === 'host')).toBe(false);
   });
 });
+
+describe('Chinese reasons on refusals', () => {
+  it('a schema refusal and a generic not-found carry reasonZh at the top level; a domain reason is kept', async () => {
+    const empty = await call('POST', '/api/organisations', { parentId: t.seed.hz.id, name: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ error: 'VALIDATION', field: 'name', reasonZh: '名称（name）：不能为空' });
+    const missing = await call('GET', '/api/people/999999');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().reasonZh).toBe('未找到人员');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { employeeNo: 'org-root', password: 'Wrong@1234' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().reasonZh).toBe('工号或密码错误');
+  });
+});

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const Id = z.coerce.number().int().positive();
 export const IdParams = z.object({ id: Id });
 export const StepParams = z.object({ id: Id, step: z.coerce.number().int().min(0) });
-export const ErrorBody = z.object({ error: z.string(), message: z.string() }).passthrough();
+export { ErrorBody } from '../lib/error-body.ts';
 
 export const FormatSchema = z.enum(['mandatory', 'buzzer', 'risk', 'team-pk', 'mass-quiz']);
 const OptionSchema = z.object({ key: z.string().min(1).max(16), text: z.string().max(2000) });
@@ -56,6 +56,24 @@ export const PaperQuestionsBody = z.object({
   replace: z.boolean().optional(),
 });
 export const JoinBody = z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().trim().min(1).max(32) });
+export const ScreenQuery = z.object({ token: z.string().min(1).max(200).optional() });
+export const MyRoundsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      format: FormatSchema,
+      organisationName: z.string(),
+      status: z.enum(['waiting', 'live', 'finished']),
+      onRoster: z.boolean(),
+      teamName: z.string().nullable(),
+      questionCount: z.number(),
+      startedAt: z.date().nullable(),
+      finishedAt: z.date().nullable(),
+      playPath: z.string(),
+    }),
+  ),
+});
 export const EventsQuery = z.object({ afterSeq: z.coerce.number().int().min(0).optional() });
 export const ExportQuery = z.object({ format: z.enum(['text', 'json']).default('text') });
 export const WsQuery = z.object({

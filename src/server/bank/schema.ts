@@ -108,4 +108,4 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 export const ImportQuery = z.object({ format: ImportFormat.default('auto') });
 export const TemplateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 export const ExportQuery = z.object({ format: z.enum(['xlsx', 'moodle']).default('xlsx'), status: QuestionStatusSchema.optional() });
-export const ErrorBody = z.object({ error: z.string(), message: z.string(), field: z.string().optional(), details: z.unknown().optional() });
+export { ErrorBody } from '../lib/error-body.ts';

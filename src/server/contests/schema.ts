@@ -10,7 +10,7 @@ export const IdParams = z.object({ id: Id });
 export const StageParams = z.object({ id: Id, stageKey: z.string().min(1).max(60) });
 export const EntryParams = z.object({ id: Id, entryId: Id });
 export const VenueParams = z.object({ id: Id, venueId: Id });
-export const ErrorBody = z.object({ error: z.string(), message: z.string(), field: z.string().optional(), details: z.unknown().optional() });
+export { ErrorBody } from '../lib/error-body.ts';
 
 const Normalisation = z.union([z.object({ kind: z.literal('raw') }), z.object({ kind: z.literal('percentOfMax'), maxScore: z.number() })]);
 export const RoundDefSchema = z.object({
@@ -78,7 +78,9 @@ export const RegisterBody = z.object({
   introduction: z.string().max(5000).default(''),
   materials: z.array(z.string().uuid()).max(10).default([]),
 });
-export const ReviewBody = z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().max(1000).default('') });
+export const ReviewBody = z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().max(1000).default(''), acceptLate: z.boolean().default(false) });
+export const EligibleQuery = z.object({ q: z.string().max(50).optional(), organisationId: Id.optional(), trackId: z.string().max(60).optional() });
+export const EligiblePeople = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), employeeNo: z.string(), organisationName: z.string() })) });
 export const EntryListQuery = z.object({ status: z.enum(['submitted', 'approved', 'rejected', 'withdrawn']).optional() });
 export const EntryView = z.object({
   id: z.number(),
@@ -94,6 +96,7 @@ export const EntryView = z.object({
   introduction: z.string(),
   materials: z.array(z.object({ uploadId: z.string(), kind: z.string(), fileName: z.string() })),
   review: z.object({ decision: z.string(), reason: z.string(), at: z.string() }).nullable(),
+  late: z.object({ stageKey: z.string(), at: z.string() }).nullable(),
   members: z.array(z.object({ personId: z.number(), employeeNo: z.string(), name: z.string(), role: z.string() })),
   createdAt: z.date(),
 });
@@ -132,6 +135,7 @@ export const AwardRuleSchema = z.union([
 export const AwardSource = z.union([
   z.object({ kind: z.literal('tiers'), stageKey: z.string(), trackId: z.string().optional(), rule: AwardRuleSchema }),
   z.object({ kind: z.literal('podium'), stageKey: z.string() }),
+  z.object({ kind: z.literal('bestIndividual'), stageKey: z.string(), roundId: z.string(), trackId: z.string().optional(), tieBreaks: z.array(TieBreak).max(10).default([]) }),
 ]);
 export const ComputeAwardsBody = z.object({ sources: z.array(AwardSource).min(1).max(20) });
 export const VersionQuery = z.object({ version: z.coerce.number().int().positive().optional(), entryId: z.coerce.number().int().positive().optional() });
@@ -144,6 +148,7 @@ export const CreateUploadBody = z.object({
   chunkSize: z.number().int().optional(),
 });
 export const UploadParams = z.object({ id: z.string().uuid() });
+export const MaterialParams = z.object({ id: Id, entryId: Id, uploadId: z.string().uuid() });
 export const ChunkParams = z.object({ id: z.string().uuid(), index: z.coerce.number().int().min(0) });
 export const UploadView = z.object({
   id: z.string(),

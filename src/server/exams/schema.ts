@@ -4,7 +4,7 @@ import { VIOLATION_KINDS } from './engine/proctoring.ts';
 /** The exam API's shapes (organiser side). Candidate side: attempt-schema.ts; practice: practice-schema.ts. */
 const Id = z.coerce.number().int().positive();
 export const IdParams = z.object({ id: Id });
-export const ErrorBody = z.object({ error: z.string(), message: z.string(), field: z.string().optional(), details: z.unknown().optional() });
+export { ErrorBody } from '../lib/error-body.ts';
 
 export const GradingSettings = z.object({
   multiple: z.enum(['all-or-nothing', 'partial']).default('all-or-nothing'),

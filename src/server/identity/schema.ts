@@ -119,5 +119,5 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const TemplateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx'), lang: z.enum(['zh', 'en']).default('zh') });
 
 export const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
-export const ErrorBody = z.object({ error: z.string(), message: z.string(), field: z.string().optional(), details: z.unknown().optional() });
+export { ErrorBody } from '../lib/error-body.ts';
 export const SetupState = z.object({ needsSetup: z.boolean(), demo: z.boolean() });

@@ -9,7 +9,7 @@ export const IdParams = z.object({ id: Id });
 export const ContestParams = z.object({ contestId: Id });
 export const PanelEntryParams = z.object({ id: Id, entryId: Id });
 export const TokenParams = z.object({ token: z.string().min(8).max(100) });
-export const ErrorBody = z.object({ error: z.string(), message: z.string(), field: z.string().optional(), details: z.unknown().optional() });
+export { ErrorBody } from '../lib/error-body.ts';
 /** Engine-shaped data (see the engine type named beside each use). */
 const EngineData = z.unknown();
 

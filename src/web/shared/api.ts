@@ -11,17 +11,20 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field?: string;
   readonly details?: ErrorDetails;
-  constructor(status: number, code: string, message: string, opts: { field?: string; details?: ErrorDetails } = {}) {
+  /** the top-level Chinese reason (the server adds one to every refusal it can word in Chinese) */
+  private readonly topReasonZh?: string;
+  constructor(status: number, code: string, message: string, opts: { field?: string; details?: ErrorDetails; reasonZh?: string } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = opts.field;
     this.details = opts.details;
+    this.topReasonZh = opts.reasonZh;
   }
   /** the Chinese reason when the server sent one */
   get reasonZh(): string | undefined {
-    return typeof this.details?.reasonZh === 'string' ? this.details.reasonZh : undefined;
+    return typeof this.details?.reasonZh === 'string' ? this.details.reasonZh : this.topReasonZh;
   }
 }
 
@@ -57,12 +60,13 @@ export function buildUrl(path: string, query?: Query): string {
 async function parseError(res: Response): Promise<ApiError> {
   const text = await res.text().catch(() => '');
   try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown; field?: unknown; details?: unknown };
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown; field?: unknown; details?: unknown; reasonZh?: unknown };
     if (body && typeof body === 'object' && typeof body.error === 'string') {
       const details = body.details && typeof body.details === 'object' ? (body.details as ErrorDetails) : undefined;
       return new ApiError(res.status, body.error, typeof body.message === 'string' ? body.message : body.error, {
         field: typeof body.field === 'string' ? body.field : undefined,
         details,
+        reasonZh: typeof body.reasonZh === 'string' ? body.reasonZh : undefined,
       });
     }
   } catch {
