@@ -145,6 +145,7 @@ describe('scoring, lock, results, reveal', () => {
     await send(t, 'org-root', 'PUT', `/api/judging/panels/${panelId}/reveal`, { entryId: f.entries.nj, step: 99 });
     const end = (await t.app.inject({ method: 'GET', url: `/api/judging/screen/${screenToken}` })).json();
     expect(end.reveal.screen.final).toBe(84.13);
+    expect(end.decimals).toBe(2); // the panel's declared rounding, which the screen shows every number with
     expect(end.reveal.screen.scores.filter((s: { struck: unknown[] }) => s.struck.length).map((s: { value: number }) => s.value).sort()).toEqual([80, 96.25]);
   });
 

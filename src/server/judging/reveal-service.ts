@@ -69,7 +69,7 @@ export async function screenState(ctx: AppContext, token: string) {
     if (!panel) throw notFound('screen');
     const s = await loadPanelState(ctx, panel, tx);
     const onStage = s.entries.find((e) => e.entryId === panel.onStageEntryId);
-    const base = { panelName: panel.name, onStage: onStage ? { entryId: onStage.entryId, name: onStage.name, organisationName: onStage.organisationName } : null, judges: judgeLabels(s) };
+    const base = { panelName: panel.name, decimals: panel.aggregation.rounding.decimals, onStage: onStage ? { entryId: onStage.entryId, name: onStage.name, organisationName: onStage.organisationName } : null, judges: judgeLabels(s) };
     const entry = s.entries.find((e) => e.entryId === panel.revealEntryId);
     if (!entry || !isLocked(s.ledger, String(entry.entryId))) return { ...base, reveal: null };
     const reveal = revealFor(s, entry.entryId);

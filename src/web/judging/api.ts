@@ -101,6 +101,8 @@ export const revokeInvitation = (id: number) => api<InvitationView>(`/api/judgin
 export type ScreenJudge = { judgeId: number; seat: number; name: string };
 export type ScreenState = {
   panelName: string;
+  /** the panel's declared rounding: every number on the screen shows this many decimals */
+  decimals: number;
   onStage: { entryId: number; name: string; organisationName: string } | null;
   judges: ScreenJudge[];
   reveal: null | { entryId: number; name: string; steps: number; screen: Omit<RevealScreen, 'scores'> & { scores: { judgeId: number; value: number; struck: RevealScreen['scores'][number]['struck'] }[] } };

@@ -5,8 +5,6 @@ import type { ScreenState } from '../api.ts';
 
 type Props = { state: ScreenState; controls?: ReactNode };
 
-const fmt = (n: number) => n.toFixed(2);
-
 /**
  * The big screen (1920×1080, read from the back of the hall): each judge's score appears in seat
  * order, the dropped highest and lowest are struck through, then the final. It draws what the
@@ -14,6 +12,7 @@ const fmt = (n: number) => n.toFixed(2);
  */
 export function RevealStage({ state, controls }: Props) {
   const { t, lang } = useI18n();
+  const fmt = (n: number) => n.toFixed(state.decimals ?? 2);
   const r = state.reveal;
   const shown = new Map((r?.screen.scores ?? []).map((s) => [s.judgeId, s]));
   const seats = [...state.judges].sort((a, b) => a.seat - b.seat);
