@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { attemptRoutes } from './attempt-routes.ts';
 import { examRoutes } from './exam-routes.ts';
+import { mockRoutes } from './mock-routes.ts';
 import { practiceRoutes } from './practice-routes.ts';
 import { proctorRoutes } from './proctor-routes.ts';
 import { resultsRoutes } from './results-routes.ts';
@@ -13,4 +14,5 @@ export const examsRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
   await app.register(proctorRoutes(ctx));
   await app.register(resultsRoutes(ctx));
   await app.register(practiceRoutes(ctx));
+  await app.register(mockRoutes(ctx));
 };

@@ -92,6 +92,45 @@ export type PracticeAnswerTable = {
 };
 export type PracticeLevelResultTable = { id: Generated<number>; person_id: number; level_id: number; score: number; at: Timestamp };
 
+export type MockExamTable = {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  bank_id: number;
+  blueprint_id: number | null;
+  duration_ms: number;
+  attempts_per_day: number | null;
+  active: Generated<boolean>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+};
+export type MockAttemptTable = {
+  id: Generated<number>;
+  mock_exam_id: number;
+  person_id: number;
+  attempt_no: number;
+  day: string;
+  seed: number;
+  paper: Json<object>;
+  started_at: Timestamp;
+  deadline: Timestamp;
+  last_seq: Generated<number>;
+  submitted_at: Timestamp | null;
+  submit_reason: string | null;
+  score: number | null;
+  max_score: number | null;
+  item_scores: ColumnType<unknown, string | null, string | null> | null;
+};
+export type MockAnswerTable = {
+  attempt_id: number;
+  position: number;
+  response: ColumnType<unknown, string | null, string | null> | null;
+  answer_seq: Generated<number>;
+  answered_at: Timestamp | null;
+  flagged: Generated<boolean>;
+  flag_seq: Generated<number>;
+};
+
 export type ExamsTables = {
   exam: ExamTable;
   exam_candidate: ExamCandidateTable;
@@ -105,4 +144,7 @@ export type ExamsTables = {
   practice_level: PracticeLevelTable;
   practice_answer: PracticeAnswerTable;
   practice_level_result: PracticeLevelResultTable;
+  mock_exam: MockExamTable;
+  mock_attempt: MockAttemptTable;
+  mock_answer: MockAnswerTable;
 };
