@@ -73,7 +73,16 @@ describe('marking, release, results', () => {
     expect((await get(t, 'c-hz', `/api/attempts/${attemptId}/result`)).json().score).toBe(14);
     const row = await t.ctx.db.selectFrom('contest_round_score').select('score').where('contest_id', '=', contestId).executeTakeFirstOrThrow();
     expect(row.score).toBe(14);
-    expect((await get(t, 'org-zj', `/api/exams/${examId}/appeals`)).json().items).toHaveLength(1);
+    const queue = (await get(t, 'org-zj', `/api/exams/${examId}/appeals`)).json().items;
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({ candidateName: '杭州选手', employeeNo: 'c-hz' });
+    expect(queue[0].trail.map((e: { actorName: string; actorRole: string }) => [e.actorRole, e.actorName])).toEqual([['candidate', '杭州选手'], ['reviewer', '浙江组织者'], ['reviewer', '浙江组织者']]);
+    // the candidate sees who decided only as the review panel (marking is blind), and when, what and why
+    const mine = (await get(t, 'c-hz', `/api/attempts/${attemptId}/appeals`)).json().items[0];
+    expect(mine).toMatchObject({ candidateName: null, status: 'changed', finalMark: 5 });
+    expect(mine.trail.map((e: { actorName: string | null; actorId: string; note: string }) => [e.actorName, e.actorId === '', e.note])).toEqual([['杭州选手', false, '要点都答到了'], [null, true, '复核'], [null, true, '复核后给满分']]);
+    expect(JSON.stringify(mine)).not.toContain('浙江组织者');
+    expect((await get(t, 'c-nj', `/api/attempts/${attemptId}/appeals`)).statusCode).toBe(403);
   });
 
   it('ranks, analyses items and exports .xlsx; organisers outside the subtree are refused', async () => {

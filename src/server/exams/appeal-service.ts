@@ -13,7 +13,27 @@ import { writeContestScores } from './release-service.ts';
 const toEngine = (a: AppealRow): Appeal => ({
   appealId: String(a.id), attemptId: String(a.attemptId), questionId: a.position === null ? null : String(a.position), candidateId: String(a.personId), reason: a.reason, originalMark: a.originalMark, finalMark: a.finalMark, status: a.status, trail: a.trail,
 });
-export const appealView = (a: AppealRow) => ({ id: a.id, attemptId: a.attemptId, itemId: a.position === null ? null : String(a.position), reason: a.reason, originalMark: a.originalMark, finalMark: a.finalMark, status: a.status, trail: a.trail, createdAt: a.createdAt });
+type People = Map<number, { name: string; employeeNo: string }>;
+
+/**
+ * An appeal with its trail. Marking is blind, so the candidate's view names only the candidate:
+ * reviewers' steps show the role (actorRole `reviewer`, actorName null). Organisers see every name.
+ */
+export const appealView = (a: AppealRow, people: People = new Map(), opts: { blind?: boolean } = {}) => ({
+  id: a.id, attemptId: a.attemptId, itemId: a.position === null ? null : String(a.position), reason: a.reason, originalMark: a.originalMark, finalMark: a.finalMark, status: a.status,
+  candidateName: opts.blind ? null : (people.get(a.personId)?.name ?? null),
+  employeeNo: opts.blind ? null : (people.get(a.personId)?.employeeNo ?? null),
+  trail: a.trail.map((e) => {
+    const own = e.actorId === String(a.personId);
+    return { ...e, actorId: opts.blind && !own ? '' : e.actorId, actorRole: own ? ('candidate' as const) : ('reviewer' as const), actorName: opts.blind && !own ? null : (people.get(Number(e.actorId))?.name ?? null) };
+  }),
+  createdAt: a.createdAt, updatedAt: a.updatedAt,
+});
+
+async function viewsOf(ctx: AppContext, rows: AppealRow[], blind: boolean) {
+  const people = await ctx.exams.marking.people(rows.flatMap((a) => [a.personId, ...a.trail.map((e) => Number(e.actorId)).filter((n) => Number.isInteger(n) && n > 0)]));
+  return rows.map((a) => appealView(a, people, { blind }));
+}
 
 export async function fileMyAppeal(ctx: AppContext, actor: Actor, attemptId: number, input: { itemId: string | null; reason: string }) {
   const { attempt, exam } = await loadOwnAttempt(ctx, actor, attemptId);
@@ -25,17 +45,17 @@ export async function fileMyAppeal(ctx: AppContext, actor: Actor, attemptId: num
   if (open) throw new AppError('CONFLICT', 'you already have an open appeal on this', { field: 'itemId' });
   const engine = fileAppeal({ appealId: '0', attemptId: String(attemptId), questionId: input.itemId, candidateId: String(actor.personId), reason: input.reason, originalMark: item ? (item.s ?? 0) : (attempt.score ?? 0), at: ctx.now().getTime() });
   const id = await ctx.exams.marking.insertAppeal({ attemptId, position, personId: actor.personId, reason: engine.reason, originalMark: engine.originalMark, finalMark: null, status: engine.status, trail: engine.trail });
-  return appealView((await ctx.exams.marking.getAppeal(id))!);
+  return (await viewsOf(ctx, [(await ctx.exams.marking.getAppeal(id))!], true))[0];
 }
 
 export async function myAppeals(ctx: AppContext, actor: Actor, attemptId: number) {
   await loadOwnAttempt(ctx, actor, attemptId);
-  return { items: (await ctx.exams.marking.appealsOfAttempt(attemptId)).map(appealView) };
+  return { items: await viewsOf(ctx, await ctx.exams.marking.appealsOfAttempt(attemptId), true) };
 }
 
 export async function listAppeals(ctx: AppContext, actor: Actor, examId: number) {
   await loadManagedExam(ctx, actor, examId);
-  return { items: (await ctx.exams.marking.appealsOfExam(examId)).map(appealView) };
+  return { items: await viewsOf(ctx, await ctx.exams.marking.appealsOfExam(examId), false) };
 }
 
 type ActionInput = { type: AppealAction['type']; note?: string; newMark?: number };
@@ -65,6 +85,6 @@ export async function actOnAppeal(ctx: AppContext, actor: Actor, appealId: numbe
       const exam = (await ctx.exams.exams.get(attempt.examId, tx))!;
       if (exam.resultsReleasedAt) await writeContestScores(ctx, exam, tx);
     }
-    return appealView((await ctx.exams.marking.getAppeal(appealId, tx))!);
-  });
+    return (await ctx.exams.marking.getAppeal(appealId, tx))!;
+  }).then(async (row) => (await viewsOf(ctx, [row], row.personId === actor.personId))[0]);
 }

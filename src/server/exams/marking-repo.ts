@@ -68,6 +68,12 @@ export function createMarkingRepo(db: Db) {
         .execute();
       return rows.map(toAppeal);
     },
+    /** Names and 工号 of people named in appeals (candidates, deciders). */
+    async people(ids: number[], tx: Db = db): Promise<Map<number, { name: string; employeeNo: string }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await tx.selectFrom('person').select(['id', 'name', 'employee_no as employeeNo']).where('id', 'in', [...new Set(ids)]).execute();
+      return new Map(rows.map((r) => [r.id, { name: r.name, employeeNo: r.employeeNo }]));
+    },
     async appealsOfAttempt(attemptId: number, tx: Db = db): Promise<AppealRow[]> {
       return (await tx.selectFrom('exam_appeal').select(appealCols).where('attempt_id', '=', attemptId).orderBy('id').execute()).map(toAppeal);
     },

@@ -18,7 +18,11 @@ export const AppealBody = z.object({ itemId: z.string().max(10).nullable().defau
 export const AppealActionBody = z.object({ type: z.enum(['start-review', 'uphold', 'change', 'withdraw']), note: z.string().max(2000).optional(), newMark: z.number().min(0).optional() });
 export const AppealView = z.object({
   id: z.number(), attemptId: z.number(), itemId: z.string().nullable(), reason: z.string(), originalMark: z.number(), finalMark: z.number().nullable(), status: z.string(),
-  trail: z.array(z.object({ at: z.number(), actorId: z.string(), from: z.string().nullable(), to: z.string(), note: z.string(), newMark: z.number().optional() })), createdAt: z.date(),
+  /** null in the candidate's own view */
+  candidateName: z.string().nullable(), employeeNo: z.string().nullable(),
+  /** actorName is null for reviewers in the candidate's view (marking is blind) */
+  trail: z.array(z.object({ at: z.number(), actorId: z.string(), actorRole: z.enum(['candidate', 'reviewer']), actorName: z.string().nullable(), from: z.string().nullable(), to: z.string(), note: z.string(), newMark: z.number().optional() })),
+  createdAt: z.date(), updatedAt: z.date(),
 });
 export const AppealList = z.object({ items: z.array(AppealView) });
 
