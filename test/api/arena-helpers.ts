@@ -90,7 +90,7 @@ export class Client {
 
 export const wsUrl = (base: string, roundId: number, query = '') => `${base.replace('http', 'ws')}/api/arena/rounds/${roundId}/ws${query ? `?${query}` : ''}`;
 
-export async function api(t: TestApp, who: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) {
+export async function api(t: TestApp, who: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) {
   return t.app.inject({ method, url, headers: { cookie: await t.signIn(who) }, ...(payload ? { payload } : {}) });
 }
 

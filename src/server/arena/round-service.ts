@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { hasRoleAt, type Actor } from '../identity/engine/authz.ts';
@@ -180,10 +181,91 @@ export async function startRound(ctx: AppContext, actor: Actor, id: number) {
 }
 
 export async function rotateScreenToken(ctx: AppContext, actor: Actor, id: number) {
-  await loadRound(ctx, actor, id, 'host');
+  const row = await loadRound(ctx, actor, id, 'host');
+  if (row.status === 'finished') throw new AppError('CONFLICT', 'the round has finished');
   const token = randomBytes(18).toString('base64url');
   await ctx.arena.rounds.update(id, { screenToken: token });
-  return { token, wsPath: `/api/arena/rounds/${id}/ws?as=screen&token=${token}` };
+  await ctx.identity.misc.audit({ actorId: actor.personId, action: 'arena.screen_token.rotated', targetType: 'arena_round', targetId: id, data: { had: row.screenToken !== null } });
+  return { token, wsPath: `/api/arena/rounds/${id}/ws?as=screen&token=${token}`, screenPath: `/arena/${id}/screen?token=${token}${row.joinCode ? `&code=${row.joinCode}` : ''}` };
+}
+
+/** No big screen may connect any more (until a new token is issued). */
+export async function revokeScreenToken(ctx: AppContext, actor: Actor, id: number) {
+  const row = await loadRound(ctx, actor, id, 'host');
+  await ctx.arena.rounds.update(id, { screenToken: null });
+  await ctx.identity.misc.audit({ actorId: actor.personId, action: 'arena.screen_token.revoked', targetType: 'arena_round', targetId: id, data: { had: row.screenToken !== null } });
+  return { revoked: row.screenToken !== null };
+}
+
+export type MyRoundStatus = 'waiting' | 'live' | 'finished';
+export type MyRound = {
+  id: number;
+  title: string;
+  format: RoundFormat;
+  organisationName: string;
+  status: MyRoundStatus;
+  /** on the roster (team or individual) vs a mass quiz open to my organisation */
+  onRoster: boolean;
+  teamName: string | null;
+  questionCount: number;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  playPath: string;
+};
+
+const FINISHED_SHOWN_MS = 14 * 24 * 3600_000;
+
+/**
+ * A contestant's rounds: the started rounds whose roster names them (any organisation),
+ * and the mass quizzes of their organisation or an ancestor of it (anyone signed in may
+ * join those). A private team round they are not on is never listed. Finished rounds
+ * stay listed for two weeks. 'waiting' = started, but the host has not shown a question yet.
+ */
+export async function listMyRounds(ctx: AppContext, actor: Actor): Promise<{ items: MyRound[] }> {
+  const playerId = personPlayerId(actor.personId);
+  const paths = [actor.organisationPath, ...actor.grants.filter((g) => g.role === 'contestant').map((g) => g.idPath)];
+  const underMine = (roundPath: string) => paths.some((p) => p.startsWith(roundPath));
+  const since = ctx.now().getTime() - FINISHED_SHOWN_MS;
+  const rows = await ctx.db
+    .selectFrom('arena_round')
+    .innerJoin('organisation', 'organisation.id', 'arena_round.organisation_id')
+    .select(['arena_round.id', 'organisation.id_path as path'])
+    .where('arena_round.status', '<>', 'draft')
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`arena_round.config -> 'players'`, '@>', JSON.stringify([{ id: playerId }])),
+        eb(sql<string>`arena_round.config ->> 'format'`, '=', 'mass-quiz'),
+      ]),
+    )
+    .orderBy('arena_round.id', 'desc')
+    .limit(200)
+    .execute();
+  const items: MyRound[] = [];
+  for (const r of rows) {
+    const row = await ctx.arena.rounds.get(r.id);
+    if (!row) continue;
+    const me = row.config.players.find((p) => p.id === playerId);
+    const mass = row.config.format === 'mass-quiz';
+    if (!me && !(mass && underMine(r.path))) continue;
+    if (row.status === 'finished' && (row.finishedAt?.getTime() ?? 0) < since) continue;
+    const shown = row.status === 'live' && (await ctx.db.selectFrom('arena_event').select('seq').where('round_id', '=', row.id).where('type', '=', 'questionReady').limit(1).executeTakeFirst()) !== undefined;
+    items.push({
+      id: row.id,
+      title: row.title,
+      format: row.config.format,
+      organisationName: row.organisationName,
+      status: row.status === 'finished' ? 'finished' : shown ? 'live' : 'waiting',
+      onRoster: !!me,
+      teamName: me?.teamId ? (row.config.teams.find((t) => t.id === me.teamId)?.name ?? null) : null,
+      questionCount: row.config.questions.length,
+      startedAt: row.startedAt,
+      finishedAt: row.finishedAt,
+      playPath: `/arena/${row.id}/play`,
+    });
+  }
+  const order: Record<MyRoundStatus, number> = { live: 0, waiting: 1, finished: 2 };
+  items.sort((a, b) => order[a.status] - order[b.status] || b.id - a.id);
+  return { items };
 }
 
 /** Kahoot-like entry to a mass quiz: the join code and a nickname give a guest player token. */

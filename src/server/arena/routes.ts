@@ -1,15 +1,40 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
-import { loadRound } from './access.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { loadRound, verifyScreenToken } from './access.ts';
 import type { Hub } from './hub/hub.ts';
 import { exportRecord, listEvents, replayStep } from './record-service.ts';
-import { addPaperQuestions, createRound, getRound, joinByCode, listRounds, rotateScreenToken, setRoster, startRound, updateRound } from './round-service.ts';
-import { CreateRoundBody, EventsQuery, ExportQuery, IdParams, JoinBody, PaperQuestionsBody, RosterBody, StepParams, UpdateRoundBody } from './schema.ts';
+import { addPaperQuestions, createRound, getRound, joinByCode, listMyRounds, listRounds, revokeScreenToken, rotateScreenToken, setRoster, startRound, updateRound } from './round-service.ts';
+import { CreateRoundBody, EventsQuery, ExportQuery, IdParams, JoinBody, MyRoundsResponse, PaperQuestionsBody, RosterBody, ScreenQuery, StepParams, UpdateRoundBody } from './schema.ts';
 
 /** HTTP routes of the live arena (docs/arena.md has the table); the play itself goes over the WebSocket (ws-routes.ts). */
 export const arenaHttpRoutes = (ctx: AppContext, hub: Hub): FastifyPluginAsyncZod => async (app) => {
   const tags = ['live arena'];
+
+  /**
+   * A new or revoked screen token: the hub's copy of the row (sockets authenticate against
+   * it) takes the new token, and the screens connected with the old one are closed (4003).
+   * Only this process's copy: with REDIS_URL, another process's copy keeps the old token
+   * until it reloads the row.
+   */
+  async function screenTokenChanged(id: number) {
+    if (!hub.stats(id)) return;
+    const runner = await hub.runner(id);
+    const fresh = await ctx.arena.rounds.get(id);
+    if (fresh) runner.row = { ...runner.row, screenToken: fresh.screenToken };
+    for (const c of runner.conns) if (c.role === 'screen') c.socket.close(4003, 'screen token changed');
+  }
+
+  app.get('/arena/my-rounds', { schema: { tags, summary: 'A contestant’s live rounds: those whose roster names them, and the mass quizzes open to their organisation', response: { 200: MyRoundsResponse } } }, async (request) =>
+    listMyRounds(ctx, await request.requireActor()),
+  );
+  app.get('/arena/rounds/:id/public', { schema: { tags, summary: 'What the big screen or the spectator page shows of a round (title, format, join code): with the screen token, or when the round is public; no sign-in', params: IdParams, querystring: ScreenQuery } }, async (request) => {
+    const row = await ctx.arena.rounds.get(request.params.id);
+    if (!row || row.status === 'draft') throw notFound('live round');
+    const token = request.query.token;
+    if (token !== undefined ? !verifyScreenToken(row, token) : !row.isPublic) throw forbidden(token !== undefined ? 'this screen token is not valid (revoked or replaced)' : 'this round is not public');
+    return { id: row.id, title: row.title, format: row.config.format, status: row.status, organisationName: row.organisationName, joinCode: row.joinCode, isPublic: row.isPublic };
+  });
   app.get('/arena/rounds', { schema: { tags, summary: 'Live rounds in the organiser’s or host’s scope, newest first' } }, async (request) => listRounds(ctx, await request.requireActor()));
   app.post('/arena/rounds', { schema: { tags, summary: 'Create a live round (draft)', body: CreateRoundBody } }, async (request, reply) => {
     const actor = await request.requireActor();
@@ -36,9 +61,16 @@ export const arenaHttpRoutes = (ctx: AppContext, hub: Hub): FastifyPluginAsyncZo
     if (!r.ok) throw new AppError('CONFLICT', r.reason, { details: { code: r.code } });
     return getRound(ctx, actor, row.id);
   });
-  app.post('/arena/rounds/:id/screen-token', { schema: { tags, summary: 'A new big-screen token (the old one stops working)', params: IdParams } }, async (request) =>
-    rotateScreenToken(ctx, await request.requireActor(), request.params.id),
-  );
+  app.post('/arena/rounds/:id/screen-token', { schema: { tags, summary: 'A new big-screen token (the old one stops working)', params: IdParams } }, async (request) => {
+    const out = await rotateScreenToken(ctx, await request.requireActor(), request.params.id);
+    await screenTokenChanged(request.params.id);
+    return out;
+  });
+  app.delete('/arena/rounds/:id/screen-token', { schema: { tags, summary: 'Revoke the big-screen token: no screen may connect until a new one is issued', params: IdParams } }, async (request) => {
+    const out = await revokeScreenToken(ctx, await request.requireActor(), request.params.id);
+    await screenTokenChanged(request.params.id);
+    return out;
+  });
   app.get('/arena/rounds/:id/events', { schema: { tags, summary: 'The event log (the dispute record)', params: IdParams, querystring: EventsQuery } }, async (request) =>
     listEvents(ctx, await request.requireActor(), request.params.id, request.query.afterSeq),
   );
