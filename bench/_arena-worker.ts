@@ -6,7 +6,7 @@
  */
 import { WebSocket } from 'ws';
 
-type Order = { kind: 'connect'; url: string; count: number; offset: number } | { kind: 'answer'; q: number; spreadMs: number } | { kind: 'close' };
+type Order = { kind: 'connect'; url: string; count: number; offset: number; concurrency: number } | { kind: 'answer'; q: number; spreadMs: number } | { kind: 'close' };
 type Client = { ws: WebSocket; sentAt: number; waiting: boolean; ready: boolean; acks: number };
 
 const clients: Client[] = [];
@@ -40,7 +40,7 @@ function open(url: string, i: number): Promise<Client> {
 process.on('message', async (o: Order) => {
   if (o.kind === 'connect') {
     const t0 = Date.now();
-    const batch = 200;
+    const batch = o.concurrency;
     for (let i = 0; i < o.count; i += batch) {
       const n = Math.min(batch, o.count - i);
       clients.push(...(await Promise.all(Array.from({ length: n }, (_, k) => open(`${o.url}&name=p${o.offset + i + k}`, o.offset + i + k)))));

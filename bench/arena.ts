@@ -16,6 +16,7 @@ const CLIENTS = Number(process.argv[2] ?? 10_000);
 const QUESTIONS = Number(process.argv[3] ?? 20);
 const WORKERS = Math.max(1, Math.ceil(CLIENTS / 2500));
 const SPREAD_MS = 2000;
+const JOIN_CONCURRENCY = Number(process.env.ARENA_JOIN_CONCURRENCY ?? 200);
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : 0);
 
 function startProcess(cmd: string, env: Record<string, string>, ready: RegExp): Promise<{ proc: ChildProcess; match: RegExpMatchArray }> {
@@ -48,7 +49,7 @@ async function startWorkers(url: string): Promise<{ workers: Worker[]; connectSe
   }
   const per = Math.ceil(CLIENTS / WORKERS);
   const t0 = Date.now();
-  workers.forEach((w, i) => w.proc.send({ kind: 'connect', url, count: Math.min(per, CLIENTS - i * per), offset: i * per }));
+  workers.forEach((w, i) => w.proc.send({ kind: 'connect', url, count: Math.min(per, CLIENTS - i * per), offset: i * per, concurrency: JOIN_CONCURRENCY }));
   await Promise.all(workers.map((w) => w.next('connected')));
   return { workers, connectSeconds: (Date.now() - t0) / 1000 };
 }
@@ -84,26 +85,12 @@ function hostClient(url: string, cookie: string) {
   };
 }
 
-async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arena-bench-'));
-  const quiz = await setupQuiz(dataDir, QUESTIONS);
-  console.log(`arena bench: ${CLIENTS} clients in ${WORKERS} worker processes, ${QUESTIONS} questions, answers spread over ${SPREAD_MS} ms`);
-  const server = await startProcess(`${process.execPath} --import tsx src/server/main.ts`, { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SERVICESTAR_DEMO: '0', LOG_LEVEL: 'warn' }, /is running at (http:\/\/[\d.]+:\d+)/);
-  const base = server.match[1];
-  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeNo: quiz.employeeNo, password: quiz.password }) });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
-  const wsBase = `${base.replace('http', 'ws')}/api/arena/rounds/${quiz.roundId}/ws`;
-  const host = hostClient(`${wsBase}?as=host`, cookie);
-  await host.opened;
-  const { workers, connectSeconds } = await startWorkers(`${wsBase}?code=${quiz.joinCode}`);
-  console.log(`connected ${CLIENTS} clients in ${connectSeconds.toFixed(1)} s`);
+type Host = ReturnType<typeof hostClient>;
+
+/** The quiz as the host runs it, the same against the hub and against the bare server. */
+async function runQuiz(label: string, host: Host, workers: Worker[], sample: () => Promise<void>) {
   const latencies: number[] = [];
   let lost = 0;
-  let rssMiB = 0;
-  const sampleRss = async () => {
-    const m = (await (await fetch(`${base}/api/arena/metrics`, { headers: { cookie } })).json()) as { rssMiB: number };
-    rssMiB = Math.max(rssMiB, m.rssMiB);
-  };
   for (let q = 0; q < QUESTIONS; q++) {
     await host.cmd({ type: 'next' });
     await host.cmd({ type: 'openQuestion' });
@@ -114,29 +101,59 @@ async function main() {
     await host.cmd({ type: 'closeQuestion' });
     const answered = (await closed).events.find((e: any) => e.type === 'questionClosed').answered as number;
     lost += CLIENTS - answered;
-    await sampleRss();
-    console.log(`  question ${q + 1}: p50 ${pct(r.latencies, 50)} ms, p99 ${pct(r.latencies, 99)} ms, counted ${answered}/${CLIENTS}`);
+    await sample();
+    console.log(`  ${label} question ${q + 1}: p50 ${pct(r.latencies, 50)} ms, p99 ${pct(r.latencies, 99)} ms, counted ${answered}/${CLIENTS}, no view ${r.missing}`);
   }
   await host.cmd({ type: 'finish' });
   host.close();
   for (const w of workers) w.proc.send({ kind: 'close' });
-  server.proc.kill('SIGTERM');
+  return { latencies, lost };
+}
 
-  const bare = await startProcess(`${process.execPath} --import tsx bench/_arena-bare.ts`, {}, /bare ws listening on (\d+)/);
-  const b = await startWorkers(`ws://127.0.0.1:${bare.match[1]}/?bare=1`);
-  const limit: number[] = [];
-  for (let q = 0; q < QUESTIONS; q++) {
-    await new Promise((r) => setTimeout(r, 400));
-    limit.push(...(await answerRound(b.workers, q)).latencies);
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arena-bench-'));
+  const quiz = await setupQuiz(dataDir, QUESTIONS);
+  console.log(`arena bench: ${CLIENTS} clients in ${WORKERS} worker processes (joining ${JOIN_CONCURRENCY} at a time each), ${QUESTIONS} questions, answers spread over ${SPREAD_MS} ms`);
+  const prof = process.env.ARENA_PROF ? `--cpu-prof --cpu-prof-dir=${process.env.ARENA_PROF} ` : '';
+  const env: Record<string, string> = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SERVICESTAR_DEMO: '0', LOG_LEVEL: 'warn' };
+  const server = await startProcess(`${process.execPath} ${prof}--import tsx src/server/main.ts`, env, /is running at (http:\/\/[\d.]+:\d+)/);
+  const base = server.match[1];
+  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeNo: quiz.employeeNo, password: quiz.password }) });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+  const wsBase = `${base.replace('http', 'ws')}/api/arena/rounds/${quiz.roundId}/ws`;
+  const host = hostClient(`${wsBase}?as=host`, cookie);
+  await host.opened;
+  const { workers, connectSeconds } = await startWorkers(`${wsBase}?code=${quiz.joinCode}`);
+  console.log(`connected ${CLIENTS} clients in ${connectSeconds.toFixed(1)} s`);
+  let rssMiB = 0;
+  const sampleRss = async () => {
+    const m = (await (await fetch(`${base}/api/arena/metrics`, { headers: { cookie } })).json()) as { rssMiB: number };
+    rssMiB = Math.max(rssMiB, m.rssMiB);
+  };
+  const { latencies, lost } = await runQuiz('servicestar', host, workers, sampleRss);
+  server.proc.kill('SIGTERM');
+  await new Promise((r) => server.proc.once('exit', r));
+
+  let limit: number[] = [];
+  let bareConnect = 0;
+  let bareLost = 0;
+  if (!process.env.ARENA_SKIP_BARE) {
+    const bare = await startProcess(`${process.execPath} --import tsx bench/_arena-bare.ts`, {}, /bare ws listening on (\d+)/);
+    const bareHost = hostClient(`ws://127.0.0.1:${bare.match[1]}/?host=1`, '');
+    await bareHost.opened;
+    const b = await startWorkers(`ws://127.0.0.1:${bare.match[1]}/?bare=1`);
+    bareConnect = b.connectSeconds;
+    const r = await runQuiz('bare ws', bareHost, b.workers, async () => {});
+    limit = r.latencies;
+    bareLost = r.lost;
+    bare.proc.kill('SIGTERM');
   }
-  for (const w of b.workers) w.proc.send({ kind: 'close' });
-  bare.proc.kill('SIGTERM');
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   const p50 = pct(latencies, 50);
   const p99 = pct(latencies, 99);
   const limitP99 = pct(limit, 99);
-  console.log(`servicestar: p50 ${p50} ms, p99 ${p99} ms, lost ${lost}, peak RSS ${rssMiB} MiB; bare ws (same clients, same fan-out): p50 ${pct(limit, 50)} ms, p99 ${limitP99} ms, connect ${b.connectSeconds.toFixed(1)} s`);
+  console.log(`servicestar: p50 ${p50} ms, p99 ${p99} ms, lost ${lost}, peak RSS ${rssMiB} MiB; bare ws (same clients, same fan-out): p50 ${pct(limit, 50)} ms, p99 ${limitP99} ms, lost ${bareLost}, connect ${bareConnect.toFixed(1)} s`);
   const out = { bench: 'arena', clients: CLIENTS, connectSeconds: Math.round(connectSeconds * 10) / 10, p50Ms: p50, p99Ms: p99, lost, rssMiB, limitP99Ms: limitP99, ratio: Math.round((p99 / Math.max(1, limitP99)) * 100) / 100 };
   console.log(JSON.stringify(out));
   process.exit(0);

@@ -14,9 +14,9 @@ const PLAYER_QUIET = new Set(['joined', 'playerRemoved', 'playerReadmitted']);
 
 /** Events as each class may see them; players never get another unit's private events (their own come back in `me`). */
 export function fanOutEvents(s: ArenaState, events: readonly ArenaEvent[], conns: Iterable<Conn>): void {
-  let host: string | null = null;
-  let screen: string | null | undefined;
-  let player: string | null | undefined;
+  let host: Buffer | null = null;
+  let screen: Buffer | null | undefined;
+  let player: Buffer | null | undefined;
   const filtered = (viewer: typeof NOBODY | { role: 'screen' }) => {
     const out: ViewEvent[] = [];
     for (const e of events) {
@@ -25,10 +25,10 @@ export function fanOutEvents(s: ArenaState, events: readonly ArenaEvent[], conns
       const v = eventFor(s.config, s, viewer, e);
       if (v) out.push(v);
     }
-    return out.length ? JSON.stringify({ type: 'events', seq: s.seq, events: out }) : null;
+    return out.length ? Buffer.from(JSON.stringify({ type: 'events', seq: s.seq, events: out })) : null;
   };
   for (const c of conns) {
-    if (c.role === 'host') send(c, (host ??= JSON.stringify({ type: 'events', seq: s.seq, events })));
+    if (c.role === 'host') send(c, (host ??= Buffer.from(JSON.stringify({ type: 'events', seq: s.seq, events }))));
     else if (c.role === 'player') {
       if (player === undefined) player = filtered(NOBODY);
       if (player) send(c, player);
@@ -41,12 +41,37 @@ export function fanOutEvents(s: ArenaState, events: readonly ArenaEvent[], conns
 
 export type ViewCache = { host?: string; screen?: string; player?: { prefix: string; shared: string; key: string } };
 
-function playerShared(s: ArenaState) {
+type PlayerShared = { prefix: string; shared: string; key: string };
+/** The part of a player's view every player shares, serialised once per state. */
+const sharedCache = new WeakMap<ArenaState, PlayerShared>();
+function playerShared(s: ArenaState): PlayerShared {
+  const hit = sharedCache.get(s);
+  if (hit) return hit;
   const base = { ...viewFor(s, NOBODY), me: undefined };
   const shared = JSON.stringify(base);
   // what makes a player's view urgent: the question, its phase, the round's status — not the live counts or the board
   const key = JSON.stringify({ ...base, leaderboard: null, seq: 0, question: base.question && { ...base.question, answered: 0, distribution: null } });
-  return { prefix: `{"type":"view","view":${shared.slice(0, -1)}${shared.length > 2 ? ',' : ''}"me":`, shared, key };
+  const out = { prefix: `{"type":"view","view":${shared.slice(0, -1)}${shared.length > 2 ? ',' : ''}"me":`, shared, key };
+  sharedCache.set(s, out);
+  return out;
+}
+
+/**
+ * A player's own view, sent at once (with the ack that follows in the same turn, corked
+ * into one write) after its own answer, stake or join was committed: the shared body is
+ * serialised once per batch, only `me` per socket.
+ */
+export function sendOwnViews(s: ArenaState, conns: Iterable<Conn>, now: number): void {
+  for (const c of conns) {
+    if (c.role !== 'player') continue;
+    const p = playerShared(s);
+    const me = JSON.stringify(meView(s, c.playerId!));
+    send(c, `${p.prefix}${me}}}`);
+    c.lastShared = p.shared;
+    c.lastKey = p.key;
+    c.lastMe = me;
+    c.lastViewAt = now;
+  }
 }
 
 export const viewMessage = (s: ArenaState, c: Conn) => JSON.stringify({ type: 'view', view: viewFor(s, c.viewer) });

@@ -49,6 +49,7 @@ export function createHub(ctx: AppContext, bus: Bus) {
   }
 
   function ping(c: Conn, now = Date.now()) {
+    c.lastPingAt = now;
     c.pings.push(now);
     if (c.pings.length > 5) c.pings.shift();
     send(c, `{"type":"ping","t":${now}}`);
@@ -81,8 +82,9 @@ export function createHub(ctx: AppContext, bus: Bus) {
   const pinger = setInterval(() => {
     const now = Date.now();
     for (const r of live.values()) {
-      const every = r.row.config.format === 'mass-quiz' ? 10_000 : 2_000;
-      for (const c of r.conns) if (now - (c.pings.at(-1) ?? 0) >= every) ping(c, now);
+      // a mass quiz has no buzzer: its players' round trip matters little, a socket's liveness does
+      const mass = r.row.config.format === 'mass-quiz';
+      for (const c of r.conns) if (now - c.lastPingAt >= (mass && c.role === 'player' ? 30_000 : 2_000)) ping(c, now);
     }
   }, 1000);
 
@@ -94,10 +96,10 @@ export function createHub(ctx: AppContext, bus: Bus) {
       const r = await runner(a.roundId);
       if (closed) return socket.close(1001, 'server stopping');
       const c = newConn({ socket, roundId: a.roundId, role: a.role, playerId: a.playerId, personId: a.personId });
-      r.conns.add(c);
+      r.addConn(c);
       socket.on('message', (data: Buffer) => void onMessage(r, c, data).catch((e) => console.error('arena message', e)));
-      socket.on('close', () => r.conns.delete(c));
-      socket.on('error', () => r.conns.delete(c));
+      socket.on('close', () => r.removeConn(c));
+      socket.on('error', () => r.removeConn(c));
       const now = Date.now();
       const view = viewFor(r.state, c.viewer);
       send(c, JSON.stringify({ type: 'hello', roundId: a.roundId, role: a.role, playerId: a.playerId, guestToken: a.guestToken, seq: r.state.seq, serverTime: now, view }));

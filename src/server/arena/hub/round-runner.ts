@@ -13,7 +13,7 @@ import type { RoundRow } from '../round-repo.ts';
 import { finishRound } from '../score-service.ts';
 import type { Batch, Bus, CommandResult, Forwarded } from './bus.ts';
 import type { Conn } from './conn.ts';
-import { fanOutEvents, flushViews } from './fanout.ts';
+import { fanOutEvents, flushViews, sendOwnViews } from './fanout.ts';
 
 const TAIL = 2000;
 const MAX_BATCH = 5000;
@@ -35,6 +35,8 @@ export class RoundRunner {
   state!: ArenaState;
   tail: ArenaEvent[] = [];
   readonly conns = new Set<Conn>();
+  /** a player's sockets (a phone and a laptop, a reconnect racing the old socket) */
+  private readonly byPlayer = new Map<string, Conn[]>();
   role: 'writer' | 'follower' | 'closed' = 'follower';
   readonly stats: RoundStats = { commands: 0, events: 0, batches: 0, refused: {} };
   private queue: Pending[] = [];
@@ -60,6 +62,18 @@ export class RoundRunner {
     await this.reload();
     await this.tryLead();
     if (this.bus.distributed) this.leaseTimer = setInterval(() => void this.leaseCheck(), 1000);
+  }
+
+  addConn(c: Conn): void {
+    this.conns.add(c);
+    if (c.playerId) this.byPlayer.set(c.playerId, [...(this.byPlayer.get(c.playerId) ?? []), c]);
+  }
+
+  removeConn(c: Conn): void {
+    if (!this.conns.delete(c) || !c.playerId) return;
+    const left = (this.byPlayer.get(c.playerId) ?? []).filter((x) => x !== c);
+    if (left.length) this.byPlayer.set(c.playerId, left);
+    else this.byPlayer.delete(c.playerId);
   }
 
   count(code: string): void {
@@ -179,16 +193,18 @@ export class RoundRunner {
     this.stats.events += events.length;
     this.stats.batches += 1;
     fanOutEvents(s, events, this.conns);
-    // whose own view (`me`) may have changed: the actors of player-only events, or everyone
-    if (this.dirty !== 'all') {
-      for (const e of events) {
-        if ((e.type === 'answered' || e.type === 'stakePicked' || e.type === 'joined') && e.by.playerId) this.dirty.add(e.by.playerId);
-        else if (e.type !== 'answered' && e.type !== 'buzzed') {
-          this.dirty = 'all';
-          break;
-        }
-      }
+    // a player's own answer, stake or join: its view goes out now (with the ack, in one write);
+    // anything else may change everyone's view: coalesced
+    const own: Conn[] = [];
+    let all = false;
+    for (const e of events) {
+      if ((e.type === 'answered' || e.type === 'stakePicked' || e.type === 'joined') && e.by.playerId) {
+        const mine = this.byPlayer.get(e.by.playerId);
+        if (mine) own.push(...mine);
+      } else if (e.type !== 'answered' && e.type !== 'buzzed') all = true;
     }
+    if (all) this.dirty = 'all';
+    if (own.length) sendOwnViews(s, own, Date.now());
     this.scheduleViews();
   }
 

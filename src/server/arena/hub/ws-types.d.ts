@@ -11,6 +11,7 @@ declare module 'ws' {
     readonly readyState: 0 | 1 | 2 | 3;
     readonly bufferedAmount: number;
     send(data: string | Buffer, cb?: (err?: Error) => void): void;
+    send(data: string | Buffer, opts: { binary?: boolean; compress?: boolean; fin?: boolean }, cb?: (err?: Error) => void): void;
     close(code?: number, reason?: string): void;
     terminate(): void;
     ping(data?: unknown): void;
