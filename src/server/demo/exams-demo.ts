@@ -10,6 +10,7 @@ import { createLevel } from '../exams/practice-level-service.ts';
 import type { Response } from '../exams/engine/grading.ts';
 import { loadPaperContent } from '../exams/paper-content.ts';
 import { DEMO_ZJ_BANK } from './bank-demo.ts';
+import { loadMockDemo } from './exams-mock-demo.ts';
 
 export const DEMO_OPEN_EXAM = '浙江初赛理论笔试';
 export const DEMO_FINISHED_EXAM = '浙江初赛理论模拟考（已结束）';
@@ -23,9 +24,11 @@ const asActor = (p: { id: number; employeeNo: string; name: string; organisation
  * Written rounds in the demo: an open exam (浙江初赛理论笔试, the demo contestant among its
  * candidates, open now for three days, dealt from the 浙江 A/B/C paper set), a finished one with
  * about 60 attempts simulated through the services with a fixed seed (so results, rankings and
- * item analysis are alive), and three practice levels. Idempotent: skipped when present.
+ * item analysis are alive), and three practice levels; then exams-mock-demo.ts adds a mock exam
+ * with the contestant's mock history, their sitting of the finished exam and two appeals.
+ * Idempotent: skipped when present.
  */
-export async function loadExamsDemo(ctx: AppContext): Promise<{ exams: number; attempts: number; levels: number }> {
+export async function loadExamsDemo(ctx: AppContext): Promise<{ exams: number; attempts: number; levels: number; mocks?: number; mockAttempts?: number; appeals?: number }> {
   const system = await systemActor(ctx);
   const root = (await ctx.identity.orgs.findRoot())!;
   const zj = await ctx.identity.orgs.findChildByName(root.id, '浙江');
@@ -96,5 +99,8 @@ export async function loadExamsDemo(ctx: AppContext): Promise<{ exams: number; a
       levels++;
     }
   }
-  return { exams: 2, attempts, levels };
+  // mock exams, the demo contestant's mock history, their sitting of the finished exam and two appeals
+  const finished = (await ctx.exams.exams.listUnder([zj.idPath])).find((e) => e.title === DEMO_FINISHED_EXAM);
+  const mock = await loadMockDemo(ctx, { zj, bankId: bank.id, finishedExamId: finished?.id ?? null });
+  return { exams: 2, attempts: attempts + mock.examAttempts, levels, mocks: mock.mocks, mockAttempts: mock.mockAttempts, appeals: mock.appeals };
 }

@@ -1,0 +1,120 @@
+import type { AppContext } from '../context.ts';
+import type { Actor } from '../identity/engine/authz.ts';
+import { seededRandom } from '../lib/random.ts';
+import type { PersonRow } from '../identity/person-repo.ts';
+import type { OrgRow } from '../identity/org-repo.ts';
+import { getAttempt, saveToAttempt, startAttempt, submitAttempt } from '../exams/attempt-service.ts';
+import { actOnAppeal, fileMyAppeal } from '../exams/appeal-service.ts';
+import { getMyResult } from '../exams/result-service.ts';
+import type { Response } from '../exams/engine/grading.ts';
+import { loadPaperContent } from '../exams/paper-content.ts';
+import { createMockRepo } from '../exams/mock-repo.ts';
+import { declareMock, saveMockAnswer, startMock, submitMock } from '../exams/mock-service.ts';
+import type { Question } from '../bank/engine/model.ts';
+
+export const DEMO_MOCK = '浙江周周练 · 理论模拟考';
+const DAY = 86_400_000;
+
+const asActor = (p: PersonRow, grants: Actor['grants'] = []): Actor => ({
+  personId: p.id, employeeNo: p.employeeNo, name: p.name, organisationId: p.organisationId, organisationPath: p.organisationPath, grants, mustChangePassword: false,
+});
+
+/** A response to a question as the bank stores it (canonical keys): right, or a plausible wrong one. */
+function responseTo(q: Question, right: boolean): Response | null {
+  if (q.answer.kind === 'truefalse') return { kind: 'truefalse', value: right ? q.answer.value : !q.answer.value };
+  if (q.answer.kind === 'choice') {
+    const keys = q.answer.keys;
+    if (right) return { kind: 'choice', keys };
+    const other = q.options.map((o) => o.key).find((k) => !keys.includes(k))!;
+    return { kind: 'choice', keys: q.type === 'single' ? [other] : [...keys.slice(0, Math.max(1, keys.length - 1)), other] };
+  }
+  if (q.answer.kind === 'fill') return { kind: 'fill', blanks: q.answer.blanks.map((alts) => (right ? alts[0] : '不清楚')) };
+  return null;
+}
+
+/**
+ * Mock exams and appeals in the demo (on top of loadExamsDemo's exams):
+ * - a mock exam for 浙江 over the 浙江 bank's objective blueprint (30 minutes, 3 a day), and the
+ *   demo contestant's two finished attempts (four and two days ago, the second better), so the
+ *   practice area's mock tab, its score chart and the wrong-answer book are alive;
+ * - the demo contestant's sitting of the finished exam, with two appeals: one decided by the
+ *   浙江 organiser (upheld, with the reason) and one still waiting, so both the candidate's result
+ *   page and the organiser's appeal queue have something to show.
+ * Idempotent: each part is skipped when present.
+ */
+export async function loadMockDemo(ctx: AppContext, opts: { zj: OrgRow; bankId: number; finishedExamId: number | null }): Promise<{ mocks: number; mockAttempts: number; examAttempts: number; appeals: number }> {
+  const out = { mocks: 0, mockAttempts: 0, examAttempts: 0, appeals: 0 };
+  const [contestantRow, organiserRow] = await Promise.all(['contestant', 'organiser-zj'].map(async (no) => (await ctx.identity.people.findManyByEmployeeNo([no]))[0]));
+  if (!contestantRow || !organiserRow) return out;
+  const contestant = asActor(contestantRow);
+  const organiser = asActor(organiserRow, [{ role: 'organiser', organisationId: opts.zj.id, idPath: opts.zj.idPath }]);
+  const now = ctx.now().getTime();
+  const rand = seededRandom(20261124);
+
+  const mocks = createMockRepo(ctx.db);
+  let mockId = await mocks.findByName(opts.zj.id, DEMO_MOCK);
+  const blueprint = (await ctx.bank.papers.listBlueprints(opts.bankId)).find((b) => b.blueprint.sections.every((s) => ['single', 'multiple', 'truefalse', 'fill'].includes(s.type)));
+  if (!mockId && blueprint) {
+    mockId = (await declareMock(ctx, organiser, { organisationId: opts.zj.id, name: DEMO_MOCK, bankId: opts.bankId, blueprintId: blueprint.id, durationMinutes: 30, attemptsPerDay: 3 })).id;
+    out.mocks++;
+  }
+  if (mockId && (await mocks.attemptsOf(contestant.personId, mockId)).length === 0) {
+    for (const [k, ability] of [[4, 0.55], [2, 0.75]] as const) {
+      let clock = now - k * DAY;
+      const sim = { ...ctx, now: () => new Date(clock) };
+      const view = await startMock(sim, contestant, mockId);
+      const attempt = (await mocks.getAttempt(view.attempt.id))!;
+      const versions = await ctx.bank.questions.versionsByIds(attempt.paper.items.map((i) => i.versionId));
+      for (const item of attempt.paper.items) {
+        clock += 25_000 + Math.floor(rand() * 30_000);
+        const q = versions.get(item.versionId)!.question;
+        if (rand() < 0.04) continue;
+        await saveMockAnswer(sim, contestant, attempt.id, { field: 'answer', itemId: String(item.position), response: responseTo(q, rand() < ability) });
+      }
+      await submitMock(sim, contestant, attempt.id);
+      out.mockAttempts++;
+    }
+  }
+
+  const examId = opts.finishedExamId;
+  if (examId === null) return out;
+  const exam = (await ctx.exams.exams.get(examId))!;
+  if ((await ctx.exams.attempts.ofPerson(examId, contestant.personId)).length === 0) {
+    let clock = exam.opensAt.getTime() + 2 * 3600_000;
+    const sim = { ...ctx, now: () => new Date(clock) };
+    const started = await startAttempt(sim, contestant, examId, { ip: '10.33.9.88', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4)' });
+    const view = await getAttempt(sim, contestant, started.id, {});
+    const content = await loadPaperContent(ctx, (await ctx.exams.attempts.get(started.id))!.paperId);
+    for (const item of view.paper.sections.flatMap((s) => s.items)) {
+      clock += 30_000 + Math.floor(rand() * 30_000);
+      const q = content.byPosition.get(Number(item.itemId))!.question;
+      const right = rand() < 0.7;
+      let response: Response | null = null;
+      if (item.type === 'truefalse' && q.answer.kind === 'truefalse') response = { kind: 'truefalse', value: right ? q.answer.value : !q.answer.value };
+      else if (item.options.length && q.answer.kind === 'choice') {
+        // the candidate answers in display keys: find the options by their text
+        const correctTexts = q.answer.keys.map((key) => q.options.find((o) => o.key === key)!.text);
+        const correct = item.options.filter((o) => correctTexts.includes(o.text)).map((o) => o.key);
+        const wrong = item.options.map((o) => o.key).find((key) => !correct.includes(key))!;
+        response = { kind: 'choice', keys: right ? correct : item.type === 'single' ? [wrong] : [...correct.slice(1), wrong] };
+      }
+      await saveToAttempt(sim, contestant, started.id, { field: 'answer', itemId: item.itemId, tabId: 'demo', response });
+    }
+    await submitAttempt(sim, contestant, started.id);
+    out.examAttempts++;
+  }
+  const attempt = (await ctx.exams.attempts.ofPerson(examId, contestant.personId)).find((a) => a.submittedAt);
+  if (attempt && exam.resultsReleasedAt && (await ctx.exams.marking.appealsOfAttempt(attempt.id)).length === 0) {
+    const after = Math.max(exam.resultsReleasedAt.getTime(), exam.closesAt.getTime());
+    const at = (t: number) => ({ ...ctx, now: () => new Date(Math.min(t, now - 60_000)) });
+    const wrong = (await getMyResult(ctx, contestant, attempt.id)).items.filter((i) => i.correct === false);
+    if (wrong.length >= 2) {
+      const decided = await fileMyAppeal(at(after + 3600_000), contestant, attempt.id, { itemId: wrong[0].itemId, reason: '题干“最可能的原因”有歧义，我选的选项在实际装维中同样常见，请复核。' });
+      await actOnAppeal(at(after + 5 * 3600_000), organiser, decided.id, { type: 'start-review', note: '已调取题目出处，交命题组复核' });
+      await actOnAppeal(at(after + 26 * 3600_000), organiser, decided.id, { type: 'uphold', note: '经命题组复核，题干已限定“最可能”，标准答案唯一，维持原分。' });
+      await fileMyAppeal(at(after + 30 * 3600_000), contestant, attempt.id, { itemId: wrong[1].itemId, reason: '我的答案与教材第 3 章表述一致，请核对答案。' });
+      out.appeals += 2;
+    }
+  }
+  return out;
+}
