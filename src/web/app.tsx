@@ -50,6 +50,7 @@ const ArenaReplayPage = lazy(() => import('./arena/pages/replay-page.tsx').then(
 const ArenaPlayPage = lazy(() => import('./arena/pages/play-page.tsx').then((m) => ({ default: m.PlayPage })));
 const ArenaJoinPage = lazy(() => import('./arena/pages/join-page.tsx').then((m) => ({ default: m.JoinPage })));
 const ArenaScreenPage = lazy(() => import('./arena/pages/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
+const ArenaMyRoundsPage = lazy(() => import('./arena/pages/my-rounds-page.tsx').then((m) => ({ default: m.MyRoundsPage })));
 const ExamTakePage = lazy(() => import('./exams/pages/exam-take-page.tsx').then((m) => ({ default: m.ExamTakePage })));
 const ExamResultPage = lazy(() => import('./exams/pages/exam-result-page.tsx').then((m) => ({ default: m.ExamResultPage })));
 const PracticePage = lazy(() => import('./exams/pages/practice-page.tsx').then((m) => ({ default: m.PracticePage })));
@@ -58,6 +59,8 @@ const ExamListPage = lazy(() => import('./exams/pages/exam-list-page.tsx').then(
 const ExamEditPage = lazy(() => import('./exams/pages/exam-edit-page.tsx').then((m) => ({ default: m.ExamEditPage })));
 const ProctorPage = lazy(() => import('./exams/pages/proctor-page.tsx').then((m) => ({ default: m.ProctorPage })));
 const MarkingPage = lazy(() => import('./exams/pages/marking-page.tsx').then((m) => ({ default: m.MarkingPage })));
+const MockTakePage = lazy(() => import('./exams/pages/mock-take-page.tsx').then((m) => ({ default: m.MockTakePage })));
+const MockResultPage = lazy(() => import('./exams/pages/mock-result-page.tsx').then((m) => ({ default: m.MockResultPage })));
 const ExamResultsPage = lazy(() => import('./exams/pages/exam-results-page.tsx').then((m) => ({ default: m.ExamResultsPage })));
 const WorkspacePage = lazy(() => import('./identity/pages/workspace-page.tsx').then((m) => ({ default: m.WorkspacePage })));
 
@@ -94,6 +97,16 @@ export function App() {
                   <RequireSession>
                     <RequireAccess allow={(a) => a.isContestant}>
                       <ExamTakePage />
+                    </RequireAccess>
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/me/practice/mocks/:mockId"
+                element={
+                  <RequireSession>
+                    <RequireAccess allow={(a) => a.isContestant}>
+                      <MockTakePage />
                     </RequireAccess>
                   </RequireSession>
                 }
@@ -183,6 +196,7 @@ export function App() {
                   <Route path="me/attempts/:attemptId" element={<ExamResultPage />} />
                   <Route path="me/practice" element={<PracticePage />} />
                   <Route path="me/practice/levels/:levelId" element={<LevelPage />} />
+                  <Route path="me/practice/mock-attempts/:attemptId" element={<MockResultPage />} />
                 </Route>
                 <Route
                   path="exams"
@@ -226,6 +240,7 @@ export function App() {
                     </RequireAccess>
                   }
                 />
+                <Route path="arena/mine" element={<ArenaMyRoundsPage />} />
                 <Route
                   path="arena"
                   element={

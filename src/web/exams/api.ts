@@ -30,6 +30,14 @@ import type {
   PracticeFeedback as PracticeFeedbackSchema,
   WrongBookView as WrongBookSchema,
 } from '../../server/exams/practice-schema.ts';
+import type {
+  MockAttemptView as MockAttemptViewSchema,
+  MockExamView as MockExamViewSchema,
+  MockHistory as MockHistorySchema,
+  MockResult as MockResultSchema,
+  MockSaveAck as MockSaveAckSchema,
+  MyMock as MyMockSchema,
+} from '../../server/exams/mock-schema.ts';
 import type { ItemStats, TestStats } from '../../server/exams/engine/item-analysis.ts';
 import type { ViolationKind } from '../../server/exams/engine/proctoring.ts';
 import { api, ApiError, buildUrl } from '../shared/api.ts';
@@ -64,6 +72,12 @@ export type PracticeFeedback = W<typeof PracticeFeedbackSchema>;
 export type LevelView = W<typeof LevelListSchema>['items'][number];
 export type LevelPaper = W<typeof LevelPaperSchema>;
 export type LevelOutcome = W<typeof LevelOutcomeSchema>;
+export type MyMock = W<typeof MyMockSchema>;
+export type MockExamView = W<typeof MockExamViewSchema>;
+export type MockAttemptView = W<typeof MockAttemptViewSchema>;
+export type MockSaveAck = W<typeof MockSaveAckSchema>;
+export type MockResult = W<typeof MockResultSchema>;
+export type MockHistoryItem = W<typeof MockHistorySchema>['items'][number];
 export type { ItemStats, TestStats, ViolationKind, SettingsPatch };
 export type ExamInput = Wire<CreateExamBody>;
 
@@ -152,3 +166,33 @@ export const useLevel = (id: number) => useResource(`practice:level:${id}`, (sig
 export const submitLevel = (id: number, answers: { questionId: number; response: Answer | null }[]) =>
   api<LevelOutcome>(`/api/practice/levels/${id}/submit`, { body: { answers } });
 export const useLeaderboard = () => useResource('practice:leaderboard', (signal) => api<W<typeof LeaderboardSchema>>('/api/practice/leaderboard', { signal }));
+
+// ── mock exams (模拟考) ────────────────────────────────────────────────────────────
+export const useMyMocks = () => useResource('practice:mocks', (signal) => api<{ items: MyMock[] }>('/api/practice/mocks', { signal }).then((r) => r.items));
+export const useMockHistory = () => useResource('practice:mock-history', (signal) => api<{ items: MockHistoryItem[] }>('/api/practice/mocks/history', { signal }).then((r) => r.items));
+export const startMock = (mockId: number) => api<MockAttemptView>(`/api/practice/mocks/${mockId}/attempts`, { method: 'POST' });
+export const fetchMockAttempt = (attemptId: number, signal?: AbortSignal) => api<MockAttemptView>(`/api/practice/mock-attempts/${attemptId}`, { signal });
+export const saveMockAnswer = (attemptId: number, itemId: string, response: Answer | null) => api<MockSaveAck>(`/api/practice/mock-attempts/${attemptId}/answers`, { method: 'PUT', body: { itemId, response } });
+export const saveMockFlag = (attemptId: number, itemId: string, flagged: boolean) => api<MockSaveAck>(`/api/practice/mock-attempts/${attemptId}/flags`, { method: 'PUT', body: { itemId, flagged } });
+export const submitMock = (attemptId: number) => api<MockResult>(`/api/practice/mock-attempts/${attemptId}/submit`, { method: 'POST' });
+export const useMockResult = (attemptId: number) => useResource(`practice:mock-result:${attemptId}`, (signal) => api<MockResult>(`/api/practice/mock-attempts/${attemptId}/result`, { signal }));
+export const useDeclaredMocks = () => useResource('mock-exams', (signal) => api<{ items: MockExamView[] }>('/api/practice/mock-exams', { signal }).then((r) => r.items));
+export type DeclareMockInput = { organisationId: number; name: string; bankId: number; blueprintId: number; durationMinutes: number; attemptsPerDay: number | null };
+export const declareMock = (body: DeclareMockInput) => api<MockExamView>('/api/practice/mock-exams', { body });
+export const updateMock = (id: number, body: Partial<Pick<DeclareMockInput, 'name' | 'durationMinutes' | 'attemptsPerDay'>> & { active?: boolean }) =>
+  api<MockExamView>(`/api/practice/mock-exams/${id}`, { method: 'PATCH', body });
+export const useBanksWithBlueprints = () =>
+  useResource('mock-exams:blueprints', async (signal) => {
+    const banks = await api<{ items: { id: number; name: string; organisationId: number; organisationName: string }[] }>('/api/banks', { signal }).then((r) => r.items);
+    const withBlueprints = await Promise.all(
+      banks.map((b) =>
+        api<{ items: { id: number; name: string; blueprint: { sections: { type: string }[] } }[] }>(`/api/banks/${b.id}/blueprints`, { signal })
+          .then((r) => ({ ...b, blueprints: r.items.filter((bp) => bp.blueprint.sections.every((s) => ['single', 'multiple', 'truefalse', 'fill'].includes(s.type))) }))
+          .catch(() => ({ ...b, blueprints: [] })),
+      ),
+    );
+    return withBlueprints.filter((b) => b.blueprints.length > 0);
+  });
+
+// ── appeals (candidate) ─────────────────────────────────────────────────────────────
+export const useMyAppeals = (attemptId: number) => useResource(`my-appeals:${attemptId}`, (signal) => api<{ items: AppealView[] }>(`/api/attempts/${attemptId}/appeals`, { signal }).then((r) => r.items));

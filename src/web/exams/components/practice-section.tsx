@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
-import { BookOutlined, CloseCircleOutlined, CrownOutlined, FlagOutlined, RightOutlined } from '@ant-design/icons';
+import { BookOutlined, ClockCircleOutlined, CloseCircleOutlined, CrownOutlined, FlagOutlined, RightOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { useLevels, useWrongBook } from '../api.ts';
 
-/** The contestant home's 练习 section: shortcuts to daily practice, the wrong-answer book, levels and the leaderboard. */
+/** The contestant home's 练习 section: shortcuts to daily practice, the wrong-answer book, mock exams, levels and the leaderboard. */
 export function PracticeSection() {
   const { t } = useI18n();
   const wrong = useWrongBook();
@@ -12,6 +12,7 @@ export function PracticeSection() {
   const rows = [
     { to: '/me/practice?tab=daily', icon: <BookOutlined />, label: t('exams.practice.daily'), extra: t('exams.practice.dailyHint') },
     { to: '/me/practice?tab=wrong', icon: <CloseCircleOutlined />, label: t('exams.practice.wrongBook'), extra: wrong.data ? t('exams.practice.wrongCount', { n: wrong.data.length }) : '' },
+    { to: '/me/practice?tab=mock', icon: <ClockCircleOutlined />, label: t('exams.mock.tab'), extra: t('exams.mock.hint') },
     { to: '/me/practice?tab=levels', icon: <FlagOutlined />, label: t('exams.practice.levels'), extra: levels.data ? t('exams.practice.levelsPassed', { n: passed, total: levels.data.length }) : '' },
     { to: '/me/practice?tab=board', icon: <CrownOutlined />, label: t('exams.practice.board'), extra: '' },
   ];

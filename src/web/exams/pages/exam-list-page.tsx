@@ -5,11 +5,12 @@ import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
 import { useExams, type ExamView } from '../api.ts';
+import { MockExamsCard } from '../components/mock-exams-card.tsx';
 import '../exams.css';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', published: 'processing', archived: 'default' };
 
-/** 笔试: the exams in my organisations, with candidates and submissions, and the way to each exam's proctoring, marking and results. */
+/** 笔试: the exams in my organisations, with candidates and submissions, and the way to each exam's proctoring, marking and results; below, the mock exams (模拟考) declared for practice. */
 export function ExamListPage() {
   const { t, errorText } = useI18n();
   const navigate = useNavigate();
@@ -53,6 +54,7 @@ export function ExamListPage() {
           ]}
         />
       </Card>
+      <MockExamsCard />
     </div>
   );
 }

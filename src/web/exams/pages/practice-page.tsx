@@ -6,12 +6,13 @@ import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageLoading } from '../../shared/layout/page-loading.tsx';
 import { useBadges, useDailyPractice, useLeaderboard, useLevels, useMastery, useWrongBook } from '../api.ts';
 import { PracticeQuestion } from '../components/practice-question.tsx';
+import { MockSection } from '../components/mock-section.tsx';
 import '../../bank/bank.css';
 import '../exams.css';
 
 const MasteryChart = lazy(() => import('../components/mastery-chart.tsx'));
 
-/** 练习 (phone): daily practice, the wrong-answer book, levels, badges, the leaderboard and knowledge mastery. */
+/** 练习 (phone): daily practice, the wrong-answer book, mock exams, levels, badges, the leaderboard and knowledge mastery. */
 export function PracticePage() {
   const { t, errorText } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -32,6 +33,7 @@ export function PracticePage() {
         items={[
           { key: 'daily', label: t('exams.practice.daily'), children: (daily.data?.items ?? []).map((q, i) => <PracticeQuestion key={q.questionId} q={q} number={i + 1} mode="daily" onAnswered={() => wrong.reload()} />) },
           { key: 'wrong', label: t('exams.practice.wrongBook'), children: wrong.data?.length ? wrong.data.map((q, i) => <PracticeQuestion key={q.questionId} q={q} number={i + 1} mode="wrong-book" />) : <Empty description={t('exams.practice.wrongEmpty')} /> },
+          { key: 'mock', label: t('exams.mock.tab'), children: <MockSection /> },
           {
             key: 'levels',
             label: t('exams.practice.levels'),
