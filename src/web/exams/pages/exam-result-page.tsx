@@ -1,22 +1,26 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Card, Progress, Tag } from 'antd';
+import { Alert, Button, Card, Progress, Tag } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, HourglassOutlined, LeftOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageLoading } from '../../shared/layout/page-loading.tsx';
-import { useMyResult } from '../api.ts';
+import { useMyAppeals, useMyResult } from '../api.ts';
+import { AppealPanel, isOpenAppeal, type AppealTarget } from '../components/appeal-panel.tsx';
 import { formatResponse } from '../format-response.ts';
 import '../exams.css';
 
 const BarChart = lazy(() => import('../../shared/charts/bar-chart.tsx'));
 
-/** 成绩: after submit, the candidate's score once released, by knowledge point, and each item (the key once answers are released). */
+/** 成绩: after submit, the candidate's score once released, by knowledge point, and each item (the key once answers are released); appeals with their status and trail. */
 export function ExamResultPage() {
   const attemptId = Number(useParams().attemptId);
   const { t, errorText } = useI18n();
   const result = useMyResult(attemptId);
+  const appeals = useMyAppeals(attemptId);
+  const [target, setTarget] = useState<AppealTarget | null>(null);
   const r = result.data;
+  const openOn = new Set((appeals.data ?? []).filter(isOpenAppeal).map((a) => a.itemId));
   if (result.loading && !r) return <PageLoading />;
   if (result.error || !r) return <Alert type="error" showIcon title={errorText(result.error)} />;
   const percent = r.score !== null && r.maxScore ? Math.round((r.score / r.maxScore) * 100) : 0;
@@ -74,10 +78,26 @@ export function ExamResultPage() {
                 <span className="ss-exam-result__pts">
                   {it.score ?? '—'}/{it.max}
                 </span>
+                {!openOn.has(it.itemId) && (
+                  <Button size="small" type="link" className="ss-appeal-link" onClick={() => setTarget({ itemId: it.itemId, number: it.number })} data-testid="appeal-open">
+                    {t('exams.appeal.action')}
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
         </Card>
+      )}
+
+      {r.resultsVisible && (
+        <AppealPanel
+          attemptId={attemptId}
+          appeals={appeals.data ?? []}
+          numberOf={(itemId) => r.items.find((i) => i.itemId === itemId)?.number}
+          target={target}
+          onTarget={setTarget}
+          onChanged={() => { appeals.reload(); result.reload(); }}
+        />
       )}
     </div>
   );

@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, Drawer, Segmented, Space, Table, Tabs, Tag } 
 import { DownloadOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
-import { actOnAppeal, exportUrl, releaseResults, useAppeals, useCandidateReport, useExam, useRankings, useResults, type AppealView, type Rankings } from '../api.ts';
+import { exportUrl, releaseResults, useAppeals, useCandidateReport, useExam, useRankings, useResults, type Rankings } from '../api.ts';
+import { AppealQueue } from '../components/appeal-queue.tsx';
 import { ItemAnalysisPanel } from '../components/item-analysis-panel.tsx';
 import { formatResponse } from '../format-response.ts';
 import '../exams.css';
@@ -26,7 +27,6 @@ export function ExamResultsPage() {
   const summary = results.data?.summary;
 
   const release = () => releaseResults(examId, true).then(() => { exam.reload(); results.reload(); message.success(t('exams.results.released')); }, (e: unknown) => message.error(errorText(e)));
-  const act = (a: AppealView, type: 'start-review' | 'uphold') => actOnAppeal(a.id, { type }).then(() => appeals.reload(), (e: unknown) => message.error(errorText(e)));
 
   return (
     <div className="ss-page" data-testid="exam-results">
@@ -75,22 +75,7 @@ export function ExamResultsPage() {
           {
             key: 'appeals',
             label: t('exams.results.appeals', { n: appeals.data?.length ?? 0 }),
-            children: (
-              <Card size="small">
-                <Table<AppealView>
-                  rowKey="id"
-                  size="small"
-                  dataSource={appeals.data ?? []}
-                  columns={[
-                    { title: t('exams.results.appealItem'), dataIndex: 'itemId', render: (v: string | null) => v ?? t('exams.results.wholeAttempt') },
-                    { title: t('exams.results.appealReason'), dataIndex: 'reason' },
-                    { title: t('exams.results.score'), render: (_, a) => `${a.originalMark}${a.finalMark !== null ? ` → ${a.finalMark}` : ''}` },
-                    { title: t('exams.field.status'), dataIndex: 'status', render: (s: string) => <Tag>{s}</Tag> },
-                    { title: t('common.actions'), render: (_, a) => (a.status === 'open' ? <Button size="small" onClick={() => void act(a, 'start-review')}>{t('exams.results.startReview')}</Button> : a.status === 'in-review' ? <Button size="small" onClick={() => void act(a, 'uphold')}>{t('exams.results.uphold')}</Button> : null) },
-                  ]}
-                />
-              </Card>
-            ),
+            children: <AppealQueue appeals={appeals.data ?? []} loading={appeals.loading} onChanged={() => { appeals.reload(); results.reload(); }} />,
           },
         ]}
       />

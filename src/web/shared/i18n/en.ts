@@ -1550,6 +1550,7 @@ export const en: Record<MessageKey, string> = {
   'exams.appeal.noteRequired': 'Give the reason for the decision',
   'exams.appeal.newMark': 'New mark',
   'exams.appeal.trail': 'Trail',
+  'exams.appeal.updated': 'Updated',
   'exams.appeal.done': 'Decided',
 
   'notFound.body': 'This page does not exist or has moved.',

@@ -1546,6 +1546,7 @@ export const zhCN = {
   'exams.appeal.noteRequired': '请写明处理意见',
   'exams.appeal.newMark': '新分数',
   'exams.appeal.trail': '处理记录',
+  'exams.appeal.updated': '更新时间',
   'exams.appeal.done': '已处理',
 
   'notFound.body': '页面不存在或已被移走。',
