@@ -79,7 +79,9 @@ async function setup(ctx: AppContext) {
 
 function startServer(): Promise<{ proc: ChildProcess; url: string }> {
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', SERVICESTAR_DEMO: '0', LOG_LEVEL: 'warn', DATA_DIR: dataDir, DATABASE_URL: serverUrl ?? '' };
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // PROFILE=dir writes the server's CPU profile there (node --cpu-prof), to see where a save's time goes
+  const prof = process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : [];
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (b: Buffer) => {

@@ -98,6 +98,27 @@ describe('exams: sitting one', () => {
     expect((await send(t, 'c-hz', 'POST', `/api/exams/${draft}/attempts`)).statusCode).toBe(403);
   });
 
+  it('serves the clock alone to the candidate, and to no one else', async () => {
+    const examId = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[1], durationMinutes: 20 }, { candidates: { employeeNos: ['c-hz'] } });
+    const { attemptId, start } = await startAndLoad(t, 'c-hz', examId);
+    const res = await get(t, 'c-hz', `/api/attempts/${attemptId}/clock`);
+    expect(res.statusCode, res.body).toBe(200);
+    const clock = res.json();
+    expect(Object.keys(clock).sort()).toEqual(['deadline', 'remainingMs', 'serverNow', 'status', 'submittedAt']);
+    expect(clock).toMatchObject({ deadline: start.deadline, status: 'in-progress', submittedAt: null });
+    expect(clock.remainingMs).toBeGreaterThan(19 * 60_000);
+    expect(clock.remainingMs).toBeLessThanOrEqual(20 * 60_000);
+    expect(Math.abs(new Date(clock.deadline).getTime() - new Date(clock.serverNow).getTime() - clock.remainingMs)).toBeLessThan(1000);
+    expect((await get(t, 'c-nj', `/api/attempts/${attemptId}/clock`)).statusCode).toBe(403);
+    expect((await get(t, 'org-zj', `/api/attempts/${attemptId}/clock`)).statusCode).toBe(403);
+    expect((await get(t, 'c-hz', `/api/attempts/999999/clock`)).statusCode).toBe(404);
+    expect((await send(t, 'c-hz', 'POST', `/api/attempts/${attemptId}/submit`)).statusCode).toBe(200);
+    const after = (await get(t, 'c-hz', `/api/attempts/${attemptId}/clock`)).json();
+    expect(after.remainingMs).toBe(0);
+    expect(after.submittedAt).toBeTruthy();
+    expect(['graded', 'marking']).toContain(after.status);
+  });
+
   it('submits at deadline + grace, lazily and by the sweep', async () => {
     const examId = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[0], durationMinutes: 1, settings: { graceMs: 1000, release: { results: 'immediate' } } }, { candidates: { employeeNos: ['c-hz'] } });
     const { attemptId, view } = await startAndLoad(t, 'c-hz', examId);

@@ -39,6 +39,17 @@ const toAttempt = (r: Omit<AttemptRow, 'itemScores'> & { itemScores: unknown }):
  * wins per question and a submitted attempt takes no more writes.
  */
 export function createAttemptRepo(db: Db) {
+  /** As `submit`, returning the submitted row (undefined when it already was submitted). */
+  const submitReturning = async (id: number, s: { at: Date; reason: string; status: string; score: number; maxScore: number; itemScores: ItemScores }, tx: Db = db): Promise<AttemptRow | undefined> => {
+    const r = await tx
+      .updateTable('exam_attempt')
+      .set({ submitted_at: s.at, submit_reason: s.reason, status: s.status, score: s.score, max_score: s.maxScore, item_scores: JSON.stringify(s.itemScores) })
+      .where('id', '=', id)
+      .where('submitted_at', 'is', null)
+      .returning(cols)
+      .executeTakeFirst();
+    return r && toAttempt(r);
+  };
   return {
     async get(id: number, tx: Db = db): Promise<AttemptRow | undefined> {
       const r = await tx.selectFrom('exam_attempt').select(cols).where('id', '=', id).executeTakeFirst();
@@ -47,6 +58,11 @@ export function createAttemptRepo(db: Db) {
     /** Locks the attempt row for the rest of the transaction (submit against concurrent saves). */
     async lock(id: number, tx: Db): Promise<void> {
       await tx.selectFrom('exam_attempt').select('id').where('id', '=', id).forUpdate().execute();
+    },
+    /** The attempt, its row locked for the rest of the transaction (submit: one statement for lock and read). */
+    async getLocked(id: number, tx: Db): Promise<AttemptRow | undefined> {
+      const r = await tx.selectFrom('exam_attempt').select(cols).where('id', '=', id).forUpdate().executeTakeFirst();
+      return r && toAttempt(r);
     },
     async ofPerson(examId: number, personId: number, tx: Db = db): Promise<AttemptRow[]> {
       return (await tx.selectFrom('exam_attempt').select(cols).where('exam_id', '=', examId).where('person_id', '=', personId).orderBy('attempt_no').execute()).map(toAttempt);
@@ -119,14 +135,9 @@ export function createAttemptRepo(db: Db) {
     },
     /** Marks the attempt submitted with its grading, unless it already was; returns whether this call submitted it. */
     async submit(id: number, s: { at: Date; reason: string; status: string; score: number; maxScore: number; itemScores: ItemScores }, tx: Db = db): Promise<boolean> {
-      const r = await tx
-        .updateTable('exam_attempt')
-        .set({ submitted_at: s.at, submit_reason: s.reason, status: s.status, score: s.score, max_score: s.maxScore, item_scores: JSON.stringify(s.itemScores) })
-        .where('id', '=', id)
-        .where('submitted_at', 'is', null)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
+      return (await submitReturning(id, s, tx)) !== undefined;
     },
+    submitReturning,
     async setGrading(id: number, g: { status: string; score: number; itemScores: ItemScores }, tx: Db = db): Promise<void> {
       await tx.updateTable('exam_attempt').set({ status: g.status, score: g.score, item_scores: JSON.stringify(g.itemScores) }).where('id', '=', id).execute();
     },

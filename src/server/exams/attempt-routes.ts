@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { getAttempt, listMyExams, saveToAttempt, startAttempt, submitAttempt } from './attempt-service.ts';
-import { AttemptParams, AttemptResult, AttemptSummary, AttemptView, FlagBody, MyExamList, SaveAck, SaveAnswerBody } from './attempt-schema.ts';
+import { getAttempt, getAttemptClock, listMyExams, saveToAttempt, startAttempt, submitAttempt } from './attempt-service.ts';
+import { AttemptClock, AttemptParams, AttemptResult, AttemptSummary, AttemptView, FlagBody, MyExamList, SaveAck, SaveAnswerBody } from './attempt-schema.ts';
 import { getMyResult } from './result-service.ts';
 import { ErrorBody, IdParams } from './schema.ts';
 
@@ -18,6 +18,9 @@ export const attemptRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   app.get('/attempts/:id', {
     schema: { tags, summary: 'My attempt: the clock, the paper in my order (never the key), my saved answers and flags', params: AttemptParams, response: { 200: AttemptView, ...errors } },
   }, async (request) => getAttempt(ctx, await request.requireActor(), request.params.id, meta(request)));
+  app.get('/attempts/:id/clock', {
+    schema: { tags, summary: 'My attempt\'s clock only (server time, deadline, remaining, status), for re-syncing the countdown', params: AttemptParams, response: { 200: AttemptClock, ...errors } },
+  }, async (request) => getAttemptClock(ctx, await request.requireActor(), request.params.id));
   app.put('/attempts/:id/answers', {
     schema: { tags, summary: 'Save one answer; the reply acknowledges it with a sequence number (the last acknowledged write wins per item)', params: AttemptParams, body: SaveAnswerBody, response: { 200: SaveAck, ...errors } },
   }, async (request) => saveToAttempt(ctx, await request.requireActor(), request.params.id, { field: 'answer', itemId: request.body.itemId, tabId: request.body.tabId, response: request.body.response }));

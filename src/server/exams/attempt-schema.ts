@@ -19,6 +19,8 @@ export const FlagBody = z.object({ itemId: z.string().min(1).max(10), flagged: z
 export const SaveAck = z.object({ itemId: z.string(), seq: z.number(), savedAt: z.date(), remainingMs: z.number() });
 
 export const ClockView = z.object({ serverNow: z.date(), startedAt: z.date(), deadline: z.date(), remainingMs: z.number(), autoSubmitAt: z.date() });
+/** The clock alone, for the page's periodic re-sync (no paper, no answers). */
+export const AttemptClock = z.object({ serverNow: z.date(), deadline: z.date(), remainingMs: z.number(), status: z.string(), submittedAt: z.date().nullable() });
 export const AttemptSummary = z.object({
   id: z.number(),
   examId: z.number(),

@@ -7,10 +7,11 @@ import { answerProgress } from './engine/answer-merge.ts';
 import type { AttemptRow } from './attempt-repo.ts';
 import { answersView, attemptSummary, clockOf, dealtOf, paperView, toCanonicalResponse, windowOf } from './attempt-view.ts';
 import type { ExamRow } from './exam-repo.ts';
-import { submitAttemptNow } from './grading-service.ts';
+import { submitAndRead, submitAttemptNow } from './grading-service.ts';
 import { dealFor, loadPaperContent } from './paper-content.ts';
 import type { CandidatePaper } from './engine/paper-deal.ts';
 import { loadExam } from './access.ts';
+import { queueAnswerSave } from './attempt-save-queue.ts';
 
 type Meta = { ip?: string | null; userAgent?: string | null };
 
@@ -127,6 +128,15 @@ export async function getAttempt(ctx: AppContext, actor: Actor, attemptId: numbe
   };
 }
 
+/** The clock alone (what the page re-syncs its countdown from): one attempt read, the exam from the one-second cache. */
+export async function getAttemptClock(ctx: AppContext, actor: Actor, attemptId: number) {
+  const loaded = await loadOwnAttempt(ctx, actor, attemptId, { cachedExam: true });
+  const attempt = await autoSubmitIfDue(ctx, loaded.exam, loaded.attempt);
+  const now = ctx.now();
+  const remainingMs = attempt.submittedAt ? 0 : clockOf(loaded.exam, attempt, now).reading.remainingMs;
+  return { serverNow: now, deadline: attempt.deadline, remainingMs, status: attempt.status, submittedAt: attempt.submittedAt };
+}
+
 type SaveInput = { itemId: string; tabId: string } & ({ field: 'answer'; response: Response | null } | { field: 'flag'; flagged: boolean });
 
 /** Save one answer or flag: acknowledged with the attempt's next sequence number (engine answer-merge's rule, kept by the database). */
@@ -174,7 +184,8 @@ export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: nu
     const canonical = toCanonicalResponse(item.question, dealtOf(deal, position), input.response);
     // a malformed response (wrong kind, unknown option, too many blanks) is refused here, not at submit
     gradeResponse({ type: item.question.type, options: item.question.options, answer: item.question.answer, score: item.points }, canonical, exam.settings.grading);
-    seq = await ctx.exams.attempts.save(attemptId, position, { field: 'answer', response: canonical }, now);
+    // group commit: written together with the saves of other requests arriving meanwhile
+    seq = await queueAnswerSave(ctx.db, { attemptId, position, response: canonical, at: now });
   } else {
     seq = await ctx.exams.attempts.save(attemptId, position, { field: 'flag', flagged: input.flagged }, now);
   }
@@ -185,15 +196,20 @@ export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   return { itemId: input.itemId, seq, savedAt: now, remainingMs: reading.remainingMs };
 }
 
+/**
+ * Submit: who may, and the deadline, come from the attempt's immutable fields (cached) and the
+ * exam (one-second cache); the transaction then locks, reads and grades it (grading-service), and
+ * its reply is built from the row the update returned: three statements in all.
+ */
 export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: number) {
-  const { attempt, exam } = await loadOwnAttempt(ctx, actor, attemptId);
-  if (!attempt.submittedAt) {
-    const { reading } = clockOf(exam, attempt, ctx.now());
-    // past deadline + grace it is the deadline that submitted it, at the deadline
-    if (reading.autoSubmitDue) await submitAttemptNow(ctx, exam, attemptId, 'deadline', new Date(reading.autoSubmitAt!));
-    else await submitAttemptNow(ctx, exam, attemptId, 'candidate', ctx.now());
-  }
-  return attemptSummary(exam, (await ctx.exams.attempts.get(attemptId))!, ctx.now());
+  const { attempt, exam } = await cachedAttempt(ctx, actor, attemptId);
+  const { reading } = clockOf(exam, attempt, ctx.now());
+  // past deadline + grace it is the deadline that submitted it, at the deadline
+  const r = reading.autoSubmitDue
+    ? await submitAndRead(ctx, exam, attemptId, 'deadline', new Date(reading.autoSubmitAt!))
+    : await submitAndRead(ctx, exam, attemptId, 'candidate', ctx.now());
+  attemptCache.delete(attemptId);
+  return attemptSummary(exam, r.attempt ?? attempt, ctx.now());
 }
 
 export { loadOwnAttempt };

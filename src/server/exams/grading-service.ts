@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/kysely.ts';
 import { gradeResponse, type GradingOptions, type Response } from './engine/grading.ts';
-import type { AnswerRow, ItemScores } from './attempt-repo.ts';
+import type { AnswerRow, AttemptRow, ItemScores } from './attempt-repo.ts';
 import type { ExamRow } from './exam-repo.ts';
 import { loadPaperContent, type PaperContent } from './paper-content.ts';
 
@@ -50,14 +50,24 @@ export function totalOf(itemScores: ItemScores): { score: number; status: 'grade
  * finds it submitted and changes nothing. Returns whether this call submitted it.
  */
 export async function submitAttemptNow(ctx: AppContext, exam: Pick<ExamRow, 'settings'>, attemptId: number, reason: string, at: Date, outer?: Db): Promise<boolean> {
+  return (await submitAndRead(ctx, exam, attemptId, reason, at, outer)).submitted;
+}
+
+/**
+ * As `submitAttemptNow`, also returning the attempt as it is afterwards. Three statements in
+ * one transaction: lock and read the attempt, read its answers (a new snapshot, taken after
+ * the lock: every save acknowledged before it is there, and none can follow), write the grading
+ * (graded in memory over the per-process paper cache).
+ */
+export async function submitAndRead(ctx: AppContext, exam: Pick<ExamRow, 'settings'>, attemptId: number, reason: string, at: Date, outer?: Db): Promise<{ submitted: boolean; attempt: AttemptRow | undefined }> {
   const run = async (tx: Db) => {
-    await ctx.exams.attempts.lock(attemptId, tx);
-    const attempt = await ctx.exams.attempts.get(attemptId, tx);
-    if (!attempt || attempt.submittedAt) return false;
+    const attempt = await ctx.exams.attempts.getLocked(attemptId, tx);
+    if (!attempt || attempt.submittedAt) return { submitted: false, attempt };
     const content = await loadPaperContent(ctx, attempt.paperId, tx);
     const answers = await ctx.exams.attempts.answers(attemptId, tx);
     const g = gradeAttempt(content, answers, exam.settings.grading);
-    return ctx.exams.attempts.submit(attemptId, { at, reason, status: g.status, score: g.score, maxScore: g.maxScore, itemScores: g.itemScores }, tx);
+    const after = await ctx.exams.attempts.submitReturning(attemptId, { at, reason, status: g.status, score: g.score, maxScore: g.maxScore, itemScores: g.itemScores }, tx);
+    return { submitted: after !== undefined, attempt: after ?? attempt };
   };
   return outer ? run(outer) : ctx.db.transaction().execute(run);
 }

@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchMyExams } from './api.ts';
+import type { z } from 'zod';
+import type { AttemptClock } from '../../server/exams/attempt-schema.ts';
+import { api } from '../shared/api.ts';
+import type { Wire } from './api.ts';
+
+/** `GET /api/attempts/:id/clock`: server time, deadline, remaining, status; no paper. */
+export const fetchAttemptClock = (attemptId: number) => api<Wire<z.infer<typeof AttemptClock>>>(`/api/attempts/${attemptId}/clock`);
 
 const RESYNC_MS = 20_000;
 
 /**
  * The remaining time as the server last said it. Between two answers from the server the display
  * counts down from that reading (a monotonic clock, so a wrong or changed device clock does not
- * matter); every save acknowledgement and a periodic re-sync replace the reading.
+ * matter); every save acknowledgement and a periodic re-sync (the attempt's clock endpoint, a few
+ * dozen bytes) replace the reading. An attempt submitted elsewhere (proctor, another device)
+ * reads 0 remaining, so the page ends as at time up.
  */
 export function useServerClock(opts: { examId: number; attemptId: number; initialRemainingMs: number; onTimeUp: () => void }) {
   const reading = useRef({ remainingMs: opts.initialRemainingMs, at: performance.now() });
@@ -33,11 +41,8 @@ export function useServerClock(opts: { examId: number; attemptId: number; initia
     }, 500);
     const resync = window.setInterval(() => {
       if (!navigator.onLine) return;
-      fetchMyExams()
-        .then((exams) => {
-          const attempt = exams.find((e) => e.id === opts.examId)?.attempts.find((a) => a.id === opts.attemptId);
-          if (attempt?.clock) sync(attempt.clock.remainingMs);
-        })
+      fetchAttemptClock(opts.attemptId)
+        .then((clock) => sync(clock.submittedAt ? 0 : clock.remainingMs))
         .catch(() => undefined); // offline: keep counting from the last reading
     }, RESYNC_MS);
     return () => {

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueAnswerSave, writeBatch } from '../../src/server/exams/attempt-save-queue.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { send } from './bank-helpers.ts';
+import { itemsOf, makeExam, makePaperSet, rightResponse, startAndLoad } from './exams-helpers.ts';
+
+/**
+ * The hot path of the exam storm: saves from many requests written together (group commit),
+ * submits racing saves. What must hold is what holds for one save at a time: sequence numbers
+ * per attempt strictly increase in arrival order, the highest acknowledged write of an item is
+ * the one stored, a submitted attempt takes nothing, and every acknowledged save is graded.
+ */
+let t: TestApp;
+let papers: Awaited<ReturnType<typeof makePaperSet>>;
+beforeAll(async () => {
+  t = await createTestApp();
+  papers = await makePaperSet(t);
+});
+afterAll(async () => t?.cleanup());
+
+const stored = async (attemptId: number) =>
+  new Map((await t.ctx.exams.attempts.answers(attemptId)).map((a) => [a.position, a]));
+
+describe('exam saves: group commit', () => {
+  it('numbers a batch per attempt in arrival order, stores the highest per item, refuses a submitted attempt', async () => {
+    const open = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[0] }, { candidates: { employeeNos: ['c-hz'] } });
+    const closed = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[1] }, { candidates: { employeeNos: ['c-hz'] } });
+    const a = (await startAndLoad(t, 'c-hz', open)).attemptId;
+    const b = (await startAndLoad(t, 'c-hz', closed)).attemptId;
+    expect((await send(t, 'c-hz', 'POST', `/api/attempts/${b}/submit`)).statusCode).toBe(200);
+    const before = (await t.ctx.exams.attempts.get(a))!.lastSeq;
+    const at = new Date();
+    const seqs = await writeBatch(t.ctx.db, [
+      { attemptId: a, position: 1, response: JSON.stringify({ kind: 'fill', blanks: ['first'] }), at },
+      { attemptId: b, position: 1, response: JSON.stringify({ kind: 'fill', blanks: ['late'] }), at },
+      { attemptId: a, position: 2, response: 'null', at },
+      { attemptId: a, position: 1, response: JSON.stringify({ kind: 'fill', blanks: ['second'] }), at },
+    ]);
+    expect(seqs).toEqual([before + 1, null, before + 2, before + 3]);
+    const rows = await stored(a);
+    expect(rows.get(1)).toMatchObject({ response: { kind: 'fill', blanks: ['second'] }, answerSeq: before + 3 });
+    expect(rows.get(2)).toMatchObject({ response: null, answerSeq: before + 2 });
+    expect((await t.ctx.exams.attempts.get(a))!.lastSeq).toBe(before + 3);
+    expect((await stored(b)).size).toBe(0);
+  });
+
+  it('queues concurrent saves into few statements, each acknowledged with its own sequence', async () => {
+    const examId = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[0] }, { candidates: { employeeNos: ['c-hz'] } });
+    const { attemptId } = await startAndLoad(t, 'c-hz', examId);
+    const saves = Array.from({ length: 40 }, (_, k) => ({ position: (k % 5) + 1, value: `v${k}` }));
+    const seqs = await Promise.all(saves.map((s) => queueAnswerSave(t.ctx.db, { attemptId, position: s.position, response: { kind: 'fill', blanks: [s.value] }, at: new Date() })));
+    expect(seqs.every((s) => typeof s === 'number')).toBe(true);
+    expect(new Set(seqs).size).toBe(40);
+    // arrival order is sequence order
+    expect(seqs).toEqual([...seqs].sort((x, y) => x! - y!));
+    const rows = await stored(attemptId);
+    for (let p = 1; p <= 5; p++) {
+      const last = saves.map((s, k) => ({ ...s, seq: seqs[k]! })).filter((s) => s.position === p).sort((x, y) => y.seq - x.seq)[0];
+      expect(rows.get(p)).toMatchObject({ response: { kind: 'fill', blanks: [last.value] }, answerSeq: last.seq });
+    }
+  });
+
+  it('a save racing the submit is either graded or refused with 409, never acknowledged and lost', async () => {
+    const examId = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[1] }, { candidates: { employeeNos: ['c-hz'] } });
+    const { attemptId, view } = await startAndLoad(t, 'c-hz', examId);
+    const items = itemsOf(view).filter((i) => i.type !== 'short');
+    const cookie = await t.signIn('c-hz');
+    const put = (itemId: string, response: object) => t.app.inject({ method: 'PUT', url: `/api/attempts/${attemptId}/answers`, headers: { cookie }, payload: { itemId, response } });
+    const first = await put(items[0].itemId, rightResponse(items[0]));
+    const results = await Promise.all([
+      ...items.slice(1).map((i) => put(i.itemId, rightResponse(i))),
+      t.app.inject({ method: 'POST', url: `/api/attempts/${attemptId}/submit`, headers: { cookie } }),
+      ...items.map((i) => put(i.itemId, rightResponse(i))),
+    ]);
+    const saves = [first, ...results.filter((_, k) => k !== items.length - 1)];
+    expect(saves.every((r) => r.statusCode === 200 || r.statusCode === 409)).toBe(true);
+    const attempt = (await t.ctx.exams.attempts.get(attemptId))!;
+    expect(attempt.submittedAt).toBeTruthy();
+    const graded = attempt.itemScores!;
+    expect(saves.some((r) => r.statusCode === 200)).toBe(true);
+    saves.forEach((r, k) => {
+      if (r.statusCode !== 200) return;
+      const item = items[k % items.length];
+      // acknowledged before the submit took the row lock: it is in the grading, as right
+      expect(graded[item.itemId], item.itemId).toMatchObject({ st: 'graded', c: true });
+    });
+    // and after the submit nothing is accepted
+    expect((await put(items[0].itemId, rightResponse(items[0]))).statusCode).toBe(409);
+  });
+});
