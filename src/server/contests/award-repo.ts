@@ -15,6 +15,9 @@ export type StoredAward = {
   place: number;
   shared: boolean;
   source: string;
+  /** A best-individual award names one person (of the entry `entryId`). */
+  personId?: number;
+  personName?: string;
 };
 
 export type AwardSetRow = {

@@ -1,17 +1,20 @@
 import type { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
 import type { Actor } from '../identity/engine/authz.ts';
 import { loadContest, stageOf, trackName } from './access.ts';
 import type { AwardSetRow, StoredAward } from './award-repo.ts';
 import type { StoredBracket } from './bracket-service.ts';
-import { assignAwards, podiumAwards, type Award } from './engine/awards.ts';
+import { assignAwards, bestIndividual, podiumAwards, type Award } from './engine/awards.ts';
+import type { Candidate } from './engine/ranking.ts';
+import { normalise, roundTotal } from './engine/standings.ts';
 import { doubleEliminationPlacements } from './engine/double-elimination.ts';
 import { orThrow } from './engine/result.ts';
 import { singleEliminationPlacements } from './engine/single-elimination.ts';
 import { requireComplete } from './engine/standings.ts';
 import type { AwardSource } from './schema.ts';
-import { computeStageStandings } from './standings-service.ts';
+import { computeStageStandings, stageEntrants } from './standings-service.ts';
+import type { ContestRow } from './contest-repo.ts';
 
 type Source = z.infer<typeof AwardSource>;
 
@@ -27,13 +30,22 @@ export async function computeAwards(ctx: AppContext, actor: Actor, contestId: nu
   const entries = new Map((await ctx.contests.entries.list(c.id)).map((e) => [String(e.id), e]));
   const out: StoredAward[] = [];
   const store = (a: Award, trackId: string | undefined, source: string) => {
-    const e = entries.get(a.entrantId);
+    const [entryId, personId] = a.entrantId.split(':');
+    const e = entries.get(entryId);
     if (!e) throw new Error(`award for unknown entry ${a.entrantId}`);
-    out.push({ entryId: e.id, entryName: e.name, organisationName: e.organisationName, trackId: trackId ?? e.trackKey, trackName: trackName(c, trackId ?? e.trackKey), members: e.members.map((m) => m.name), tierId: a.tier.id, tierName: a.tier.name, tierNameZh: a.tier.nameZh, place: a.place, shared: a.shared, source });
+    const person = personId ? e.members.find((m) => String(m.personId) === personId) : undefined;
+    out.push({
+      entryId: e.id, entryName: e.name, organisationName: e.organisationName, trackId: trackId ?? e.trackKey, trackName: trackName(c, trackId ?? e.trackKey),
+      members: person ? [person.name] : e.members.map((m) => m.name), tierId: a.tier.id, tierName: a.tier.name, tierNameZh: a.tier.nameZh, place: a.place, shared: a.shared, source,
+      ...(person && { personId: person.personId, personName: person.name }),
+    });
   };
   for (const source of input.sources) {
     const { stage } = stageOf(c, source.stageKey);
-    if (source.kind === 'tiers') {
+    if (source.kind === 'bestIndividual') {
+      const candidates = await individualCandidates(ctx, c, source);
+      for (const a of orThrow(bestIndividual(candidates, source.tieBreaks))) store(a, undefined, `${stage.id}:bestIndividual`);
+    } else if (source.kind === 'tiers') {
       const { standings } = await computeStageStandings(ctx, c, stage.id);
       orThrow(requireComplete(standings));
       for (const t of standings.tracks.filter((x) => !source.trackId || x.trackId === source.trackId)) {
@@ -53,6 +65,39 @@ export async function computeAwards(ctx: AppContext, actor: Actor, contestId: nu
     await ctx.identity.misc.audit({ actorId: actor.personId, action: 'contest.awards.computed', targetType: 'contest', targetId: c.id, data: { awards: out.length } }, tx);
   });
   return setView((await ctx.contests.awards.draft(c.id))!);
+}
+
+/**
+ * The people who may be best individual: each member of an entry in the stage (of the track, if
+ * named) with a score in `roundId` — a person's own score from the score row's
+ * `details.memberScores` ({personId: score}, written by the team round's source), or the
+ * entry's score when the entry has one member. Normalised as the round declares. Candidate
+ * ids are `entryId:personId`.
+ */
+async function individualCandidates(ctx: AppContext, c: ContestRow, source: Extract<Source, { kind: 'bestIndividual' }>): Promise<Candidate[]> {
+  const { stage, index } = stageOf(c, source.stageKey);
+  const round = stage.rounds.find((r) => r.id === source.roundId);
+  if (!round) throw invalid('sources.roundId', `stage ${stage.name} has no round ${source.roundId} (rounds: ${stage.rounds.map((r) => r.id).join(', ')})`);
+  if (source.trackId !== undefined && !c.definition.tracks.some((t) => t.id === source.trackId)) throw invalid('sources.trackId', `contest ${c.title} has no track ${source.trackId}`);
+  const inStage = (await stageEntrants(ctx, c, index)).filter((e) => source.trackId === undefined || e.trackKey === source.trackId);
+  const rows = new Map((await ctx.contests.scores.listWithDetails(c.id, [round.id])).map((r) => [r.entryId, r]));
+  const out: Candidate[] = [];
+  for (const e of inStage) {
+    const row = rows.get(e.id);
+    if (!row) continue;
+    const memberScores = (row.details.memberScores ?? undefined) as Record<string, unknown> | undefined;
+    const finishedAt = row.finishedAt ? new Date(row.finishedAt).getTime() : undefined;
+    for (const m of e.members) {
+      const raw = memberScores ? memberScores[String(m.personId)] : e.members.length === 1 ? row.score : undefined;
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) continue;
+      const value = normalise(round, raw);
+      out.push({ id: `${e.id}:${m.personId}`, total: roundTotal(value), facts: { roundScores: { [round.id]: value }, violations: memberScores ? 0 : row.violations, finishedAt: { [round.id]: finishedAt } } });
+    }
+  }
+  if (out.length === 0) {
+    throw invalid('sources.roundId', `no individual score in round ${round.name}: a team round needs each member's score in its score rows (details.memberScores) (轮次 ${round.name} 没有个人成绩)`);
+  }
+  return out;
 }
 
 export async function getAwardDraft(ctx: AppContext, actor: Actor, contestId: number) {

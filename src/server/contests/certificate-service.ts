@@ -36,8 +36,9 @@ export function renderCertificates(title: string, awards: StoredAward[], issuedA
     doc.lineWidth(3).strokeColor('#b8860b').rect(30, 30, doc.page.width - 60, doc.page.height - 60).stroke();
     doc.font('cjk').fillColor('#8b0000').fontSize(40).text('荣誉证书', 60, 80, { width: w, align: 'center' });
     doc.fillColor('#000').fontSize(18).text(title, 60, 150, { width: w, align: 'center' });
-    doc.fontSize(26).text(a.entryName, 60, 210, { width: w, align: 'center' });
-    if (a.members.length > 0 && !(a.members.length === 1 && a.members[0] === a.entryName)) doc.fontSize(14).text(`成员：${a.members.join('、')}`, 60, 255, { width: w, align: 'center' });
+    doc.fontSize(26).text(a.personName ?? a.entryName, 60, 210, { width: w, align: 'center' });
+    if (a.personName) doc.fontSize(14).text(`所在团队：${a.entryName}`, 60, 255, { width: w, align: 'center' });
+    else if (a.members.length > 0 && !(a.members.length === 1 && a.members[0] === a.entryName)) doc.fontSize(14).text(`成员：${a.members.join('、')}`, 60, 255, { width: w, align: 'center' });
     doc.fontSize(16).text(`${a.organisationName} · ${a.trackName}`, 60, 290, { width: w, align: 'center' });
     doc.fillColor('#8b0000').fontSize(30).text(`荣获 ${a.tierNameZh}${a.shared ? '（并列）' : ''}`, 60, 340, { width: w, align: 'center' });
     doc.fillColor('#000').fontSize(14).text(`${title} 组委会`, 60, doc.page.height - 150, { width: w, align: 'right' });

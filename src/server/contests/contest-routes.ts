@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { createContest, getContest, listContests, setContestStatus, updateContest } from './contest-service.ts';
-import { listEntries, myEntries, register, reviewEntry } from './registration-service.ts';
-import { ContestList, ContestView, CreateContestBody, EntryList, EntryListQuery, EntryParams, EntryView, ErrorBody, IdParams, RegisterBody, ReviewBody, StatusBody, UpdateContestBody } from './schema.ts';
+import { eligiblePeople, listEntries, myEntries, register, reviewEntry } from './registration-service.ts';
+import { EligiblePeople, EligibleQuery, ContestList, ContestView, CreateContestBody, EntryList, EntryListQuery, EntryParams, EntryView, ErrorBody, IdParams, RegisterBody, ReviewBody, StatusBody, UpdateContestBody } from './schema.ts';
 
 export const contestRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
   const tags = ['contests'];
@@ -36,6 +36,10 @@ export const contestRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   app.get('/contests/:id/entries', { schema: { tags, summary: 'Registrations in my screening scope (all of them for the organiser)', params: IdParams, querystring: EntryListQuery, response: { 200: EntryList, ...errors } } }, async (request) => {
     const actor = await request.requireActor();
     return { items: await listEntries(ctx, actor, request.params.id, request.query) };
+  });
+  app.get('/contests/:id/eligible-people', { schema: { tags, summary: 'People a team captain may pick (own organisation, not in another entry): id, name, 工号, organisation', params: IdParams, querystring: EligibleQuery, response: { 200: EligiblePeople, ...errors } } }, async (request) => {
+    const actor = await request.requireActor();
+    return eligiblePeople(ctx, actor, request.params.id, request.query);
   });
   app.get('/contests/:id/my-entries', { schema: { tags, summary: 'My registrations and their screening status', params: IdParams, response: { 200: EntryList, ...errors } } }, async (request) => {
     const actor = await request.requireActor();

@@ -10,6 +10,8 @@ export type EntryDetails = {
   introduction?: string;
   materials?: { uploadId: string; kind: 'document' | 'video'; fileName: string }[];
   review?: { decision: 'approved' | 'rejected'; reason: string; by: number; at: string };
+  /** Approved after the first stage's scores were in: it must be scored before the stage advances. */
+  late?: { stageKey: string; at: string };
 };
 
 export type EntryRow = {
@@ -117,6 +119,38 @@ export function createEntryRepo(db: Db) {
         .where('contest_entry_member.person_id', 'in', personIds)
         .execute();
       return rows.map((r) => r.id);
+    },
+    /**
+     * People a captain may pick: active, inside one of `underPaths`, matching `q` (name or 工号),
+     * not in a live entry of the contest, not `exclude`. Minimal fields only.
+     */
+    async eligiblePeople(contestId: number, f: { underPaths: string[]; q?: string; exclude: number[]; limit: number }, tx: Db = db): Promise<{ id: number; name: string; employeeNo: string; organisationName: string }[]> {
+      if (f.underPaths.length === 0) return [];
+      let q = tx
+        .selectFrom('person')
+        .innerJoin('organisation', 'organisation.id', 'person.organisation_id')
+        .select(['person.id', 'person.name', 'person.employee_no as employeeNo', 'organisation.name as organisationName'])
+        .where('person.active', '=', true)
+        .where((eb) => eb.or(f.underPaths.map((p) => eb('organisation.id_path', 'like', `${p}%`))))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('contest_entry_member')
+                .innerJoin('contest_entry', 'contest_entry.id', 'contest_entry_member.entry_id')
+                .select(sql`1`.as('x'))
+                .whereRef('contest_entry_member.person_id', '=', 'person.id')
+                .where('contest_entry.contest_id', '=', contestId)
+                .where('contest_entry.status', 'in', ['submitted', 'approved']),
+            ),
+          ),
+        );
+      if (f.exclude.length > 0) q = q.where('person.id', 'not in', f.exclude);
+      if (f.q) {
+        const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        q = q.where((eb) => eb.or([eb('person.employee_no', 'ilike', like), eb('person.name', 'ilike', like)]));
+      }
+      return q.orderBy('person.employee_no').limit(f.limit).execute();
     },
     async insert(e: { contestId: number; trackKey: string; kind: 'individual' | 'team'; name: string; organisationId: number; captainId: number | null; status?: EntryStatus; seed?: number | null; details: EntryDetails; members: { personId: number; role: string }[] }, tx: Db = db): Promise<number> {
       const r = await tx

@@ -20,6 +20,7 @@ export const toEntryView = (e: EntryRow) => ({
   introduction: e.details.introduction ?? '',
   materials: e.details.materials ?? [],
   review: e.details.review ? { decision: e.details.review.decision, reason: e.details.review.reason, at: e.details.review.at } : null,
+  late: e.details.late ?? null,
   members: e.members.map((m) => ({ personId: m.personId, employeeNo: m.employeeNo, name: m.name, role: m.role })),
   createdAt: e.createdAt,
 });
@@ -122,18 +123,60 @@ export async function myEntries(ctx: AppContext, actor: Actor, contestId: number
   return (await ctx.contests.entries.list(c.id, { memberId: actor.personId })).map(toEntryView);
 }
 
+/**
+ * The people a team captain may pick, for the registration page's picker (GET /people is for
+ * managers): active people inside the entry organisation's subtree (the contestant's own
+ * organisation, or an ancestor of it if named; the contest owner's subtree when the contest
+ * allows cross-organisation teams), not already in a live entry. Id, name, 工号, organisation.
+ */
+export async function eligiblePeople(ctx: AppContext, actor: Actor, contestId: number, query: { q?: string; organisationId?: number; trackId?: string }) {
+  const c = await loadContest(ctx, actor, contestId, 'read');
+  if (!hasAnyRole(actor, ['contestant'])) throw forbidden('only contestants pick team members');
+  if (c.definition.entrants.kind !== 'team') throw invalid('entrants', `${c.title} is for individuals: there are no team members to pick`);
+  if (query.trackId !== undefined && !c.definition.tracks.some((t) => t.id === query.trackId)) throw invalid('trackId', `contest ${c.title} has no track ${query.trackId}`);
+  const orgId = query.organisationId ?? actor.organisationId;
+  const org = await ctx.identity.orgs.get(orgId);
+  if (!org || org.archived) throw invalid('organisationId', `organisation ${orgId} does not exist`);
+  if (!isInSubtree(actor.organisationPath, org.idPath)) throw forbidden(`you belong to another organisation than ${org.name}: you can pick people of your own organisation only`);
+  const under = c.settings.allowCrossOrganisationTeams ? c.organisationPath : org.idPath;
+  const items = await ctx.contests.entries.eligiblePeople(c.id, { underPaths: [under], q: query.q?.trim() || undefined, exclude: [actor.personId], limit: 20 });
+  return { items };
+}
+
 /** 海选: approve, or reject with a reason the registrant sees. */
-export async function reviewEntry(ctx: AppContext, actor: Actor, contestId: number, entryId: number, input: { decision: 'approved' | 'rejected'; reason: string }) {
+export async function reviewEntry(ctx: AppContext, actor: Actor, contestId: number, entryId: number, input: { decision: 'approved' | 'rejected'; reason: string; acceptLate?: boolean }) {
   const c = await loadContest(ctx, actor, contestId, 'read');
   const e = await ctx.contests.entries.get(entryId);
   if (!e || e.contestId !== c.id) throw notFound('registration');
   if (!canScreen(actor, c, e.organisationPath)) throw forbidden(`registration ${e.name} comes from ${e.organisationName}, outside the organisations you screen`);
   if (e.status !== 'submitted') throw new AppError('CONFLICT', `registration ${e.name} was already ${e.status}`, { field: 'decision' });
   if (input.decision === 'rejected' && !input.reason) throw invalid('reason', 'say why the registration is rejected: the registrant sees the reason');
-  const details: EntryDetails = { ...e.details, review: { decision: input.decision, reason: input.reason, by: actor.personId, at: ctx.now().toISOString() } };
+  const late = input.decision === 'approved' ? await lateApproval(ctx, c, e.name, input.acceptLate === true) : undefined;
+  const details: EntryDetails = { ...e.details, review: { decision: input.decision, reason: input.reason, by: actor.personId, at: ctx.now().toISOString() }, ...(late && { late }) };
   await ctx.db.transaction().execute(async (tx) => {
     await ctx.contests.entries.setStatus(e.id, input.decision, details, tx);
     await ctx.identity.misc.audit({ actorId: actor.personId, action: `contest.entry.${input.decision}`, targetType: 'contest_entry', targetId: e.id, data: { reason: input.reason } }, tx);
   });
   return toEntryView((await ctx.contests.entries.get(e.id))!);
+}
+
+/**
+ * Approving an entry once the first stage has scores makes it a late entry (docs/contests.md):
+ * refused while the screener has not confirmed it (`acceptLate`), refused outright once the next
+ * stage has scores (the first stage's advancement is final then). A confirmed late entry is
+ * flagged; standings list it as incomplete and advancement names it until it is scored.
+ */
+async function lateApproval(ctx: AppContext, c: ContestRow, name: string, acceptLate: boolean): Promise<EntryDetails['late']> {
+  const [first, next] = c.definition.stages;
+  if (!first) return undefined;
+  const scored = await ctx.contests.scores.list(c.id, first.rounds.map((r) => r.id));
+  if (scored.length === 0) return undefined;
+  if (next && (await ctx.contests.scores.list(c.id, next.rounds.map((r) => r.id))).length > 0) {
+    throw new AppError('CONFLICT', `too late to approve ${name}: ${next.name} has started, so the entrants of ${first.name} are final; reject it with a reason (${next.name} 已开始，${first.name} 的参赛名单已确定，无法再通过审核)`, { field: 'decision' });
+  }
+  if (!acceptLate) {
+    const rounds = first.rounds.filter((r) => r.role === 'scored').map((r) => r.name).join(', ');
+    throw new AppError('CONFLICT', `${first.name} already has scores: approving ${name} now makes it a late entry with no score in ${rounds}, and the stage cannot advance until they are entered; confirm with acceptLate (${first.name} 已有成绩，现在通过将成为补录报名，须补录成绩后方可晋级)`, { field: 'acceptLate', details: { stageKey: first.id, late: true } });
+  }
+  return { stageKey: first.id, at: ctx.now().toISOString() };
 }

@@ -138,6 +138,7 @@ export const AwardSource = z.union([
   z.object({ kind: z.literal('bestIndividual'), stageKey: z.string(), roundId: z.string(), trackId: z.string().optional(), tieBreaks: z.array(TieBreak).max(10).default([]) }),
 ]);
 export const ComputeAwardsBody = z.object({ sources: z.array(AwardSource).min(1).max(20) });
+export const PosterQuery = z.object({ version: z.coerce.number().int().positive().optional(), personId: z.coerce.number().int().positive().optional(), download: z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true').optional() });
 export const VersionQuery = z.object({ version: z.coerce.number().int().positive().optional(), entryId: z.coerce.number().int().positive().optional() });
 
 export const CreateUploadBody = z.object({
@@ -161,5 +162,119 @@ export const UploadView = z.object({
   receivedBytes: z.number(),
   status: z.string(),
 });
+
+// ── typed responses (documented in OpenAPI) ──────────────────────────────────────────
+const RoundLineView = z.object({ raw: z.number(), normalised: z.number(), weighted: z.number() });
+const TieBreakStepView = z.object({ rule: TieBreak, value: z.number(), among: z.array(z.string()) });
+const TieDecisionView = z.object({
+  total: z.number(),
+  among: z.array(z.string()),
+  steps: z.array(z.object({ rule: TieBreak, outcome: z.enum(['separated', 'equal', 'not-applicable']), detail: z.array(z.string()) })),
+  unresolved: z.array(z.array(z.string())),
+});
+export const StandingsView = z.object({
+  contestId: z.number(),
+  stage: z.object({ id: z.string(), name: z.string(), kind: z.enum(STAGE_KINDS), rounds: z.array(RoundDefSchema), tieBreaks: z.array(TieBreak), advancement: Advancement }),
+  status: z.enum(['complete', 'incomplete']),
+  missing: z.array(z.object({ entryId: z.number(), name: z.string(), trackId: z.string(), roundId: z.string(), late: z.boolean() })),
+  tracks: z.array(
+    z.object({
+      trackId: z.string(),
+      trackName: z.string(),
+      rows: z.array(
+        z.object({
+          entryId: z.number(),
+          name: z.string(),
+          organisationName: z.string(),
+          rank: z.number(),
+          scoreRank: z.number(),
+          total: z.number(),
+          rounds: z.record(z.string(), RoundLineView),
+          tieBreaks: z.array(TieBreakStepView),
+          unresolvedWith: z.array(z.number()),
+          explanation: z.string(),
+          explanationZh: z.string(),
+        }),
+      ),
+      incomplete: z.array(z.object({ entryId: z.number(), name: z.string(), organisationName: z.string(), missingRounds: z.array(z.string()), rounds: z.record(z.string(), RoundLineView), late: z.boolean() })),
+      decisions: z.array(TieDecisionView),
+    }),
+  ),
+});
+
+const SlotView = z.union([
+  z.object({ kind: z.literal('seed'), entrantId: z.string(), seed: z.number() }),
+  z.object({ kind: z.literal('bye') }),
+  z.object({ kind: z.literal('winner'), matchId: z.string() }),
+  z.object({ kind: z.literal('loser'), matchId: z.string() }),
+]);
+const MatchView = z.object({
+  id: z.string(),
+  side: z.enum(['winners', 'losers', 'final', 'third']),
+  round: z.number(),
+  number: z.number(),
+  slots: z.tuple([SlotView, SlotView]),
+  resetOf: z.string().optional(),
+});
+const Opponent = z.string().nullable().optional();
+export const BracketView = z.object({
+  bracket: z.object({ kind: z.enum(['single', 'double']), entrants: z.array(z.string()), size: z.number(), matches: z.array(MatchView) }),
+  results: z.array(z.object({ matchId: z.string(), winnerId: z.string(), score: z.tuple([z.number(), z.number()]).optional() })),
+  matches: z.array(
+    MatchView.extend({
+      opponents: z.tuple([Opponent, Opponent]),
+      status: z.enum(['bye', 'waiting', 'ready', 'done', 'void']),
+      winner: z.string().optional(),
+      loser: z.string().optional(),
+      score: z.tuple([z.number(), z.number()]).optional(),
+    }),
+  ),
+  placements: z.object({
+    finished: z.boolean(),
+    champion: z.string().optional(),
+    runnerUp: z.string().optional(),
+    third: z.union([z.string(), z.array(z.string())]).optional(),
+    fourth: z.string().optional(),
+  }),
+});
+
+export const StoredAwardView = z.object({
+  entryId: z.number(),
+  entryName: z.string(),
+  organisationName: z.string(),
+  trackId: z.string(),
+  trackName: z.string(),
+  members: z.array(z.string()),
+  tierId: z.string(),
+  tierName: z.string(),
+  tierNameZh: z.string(),
+  place: z.number(),
+  shared: z.boolean(),
+  source: z.string(),
+  personId: z.number().optional(),
+  personName: z.string().optional(),
+});
+export const AwardSetView = z.object({
+  id: z.number(),
+  version: z.number().nullable(),
+  status: z.enum(['draft', 'reviewed', 'published']),
+  awards: z.array(StoredAwardView),
+  sources: z.array(z.unknown()),
+  computedAt: z.date(),
+  reviewedAt: z.date().nullable(),
+  publishedAt: z.date().nullable(),
+});
+export const AwardSetList = z.object({ items: z.array(AwardSetView) });
+export const PublicResultsView = z.object({
+  contestId: z.number(),
+  title: z.string(),
+  organisationName: z.string(),
+  version: z.number(),
+  current: z.boolean(),
+  publishedAt: z.date(),
+  awards: z.array(StoredAwardView),
+  versions: z.array(z.object({ version: z.number(), publishedAt: z.date(), awards: z.number() })),
+});
+export const HonourRollView = z.object({ items: z.array(z.object({ contestId: z.number(), title: z.string(), version: z.number(), publishedAt: z.date(), awards: z.array(StoredAwardView) })) });
 
 export const Loose = z.any();

@@ -23,6 +23,19 @@ export function createScoreRepo(db: Db) {
         .orderBy('entry_id')
         .execute();
     },
+    /** Score rows with their details (e.g. `memberScores` {personId: score} of a team round). */
+    async listWithDetails(contestId: number, roundKeys: string[], tx: Db = db): Promise<(ScoreRow & { details: Record<string, unknown> })[]> {
+      if (roundKeys.length === 0) return [];
+      const rows = await tx
+        .selectFrom('contest_round_score')
+        .select(['round_key as roundKey', 'entry_id as entryId', 'score', 'max_score as maxScore', 'source', 'source_ref as sourceRef', 'violations', 'finished_at as finishedAt', 'updated_at as updatedAt', 'details'])
+        .where('contest_id', '=', contestId)
+        .where('round_key', 'in', roundKeys)
+        .orderBy('round_key')
+        .orderBy('entry_id')
+        .execute();
+      return rows.map((r) => ({ ...r, details: parse<Record<string, unknown>>(r.details) ?? {} }));
+    },
     async upsert(s: { contestId: number; roundKey: string; entryId: number; score: number; maxScore: number | null; source: string; sourceRef: string | null; violations: number; finishedAt: Date | null; details: Record<string, unknown> }, tx: Db = db): Promise<void> {
       const values = { contest_id: s.contestId, round_key: s.roundKey, entry_id: s.entryId, score: s.score, max_score: s.maxScore, source: s.source, source_ref: s.sourceRef, violations: s.violations, finished_at: s.finishedAt, details: JSON.stringify(s.details), updated_at: new Date() };
       await tx

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { advanceStage, getAdvancement } from './advance-service.ts';
 import { createBracket, getBracket, getPk, playPkRound, recordMatch, startPk } from './bracket-service.ts';
-import { AdvanceBody, BracketBody, ErrorBody, IdParams, Loose, MatchResultBody, PkRoundBody, PkStartBody, ScoreBody, StageParams, VenueBody, VenueParams, VenuePeopleBody } from './schema.ts';
+import { AdvanceBody, BracketBody, BracketView, StandingsView, ErrorBody, IdParams, Loose, MatchResultBody, PkRoundBody, PkStartBody, ScoreBody, StageParams, VenueBody, VenueParams, VenuePeopleBody } from './schema.ts';
 import { enterScore, getStandings, listScores } from './standings-service.ts';
 import { assignVenuePeople, createVenue, listVenues } from './venue-service.ts';
 
@@ -13,7 +13,7 @@ export const stageRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const base = '/contests/:id/stages/:stageKey';
 
-  app.get(`${base}/standings`, { schema: { tags, summary: 'Standings per track, explained, and the scores still missing', params: StageParams, response: { 200: Loose, ...errors } } }, async (request) => {
+  app.get(`${base}/standings`, { schema: { tags, summary: 'Standings per track, explained, and the scores still missing', params: StageParams, response: { 200: StandingsView, ...errors } } }, async (request) => {
     const actor = await request.requireActor();
     return getStandings(ctx, actor, request.params.id, request.params.stageKey);
   });
@@ -46,15 +46,15 @@ export const stageRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
     const actor = await request.requireActor();
     return playPkRound(ctx, actor, request.params.id, request.params.stageKey, request.body);
   });
-  app.get(`${base}/bracket`, { schema: { tags, summary: 'The bracket, its matches resolved and the placements', params: StageParams, response: { 200: Loose, ...errors } } }, async (request) => {
+  app.get(`${base}/bracket`, { schema: { tags, summary: 'The bracket, its matches resolved and the placements', params: StageParams, response: { 200: BracketView.nullable(), ...errors } } }, async (request) => {
     const actor = await request.requireActor();
     return getBracket(ctx, actor, request.params.id, request.params.stageKey);
   });
-  app.post(`${base}/bracket`, { schema: { tags, summary: 'Create the bracket from seeds (default: PK survivors, else previous places)', params: StageParams, body: BracketBody, response: { 201: Loose, ...errors } } }, async (request, reply) => {
+  app.post(`${base}/bracket`, { schema: { tags, summary: 'Create the bracket from seeds (default: PK survivors, else previous places)', params: StageParams, body: BracketBody, response: { 201: BracketView, ...errors } } }, async (request, reply) => {
     const actor = await request.requireActor();
     return reply.status(201).send(await createBracket(ctx, actor, request.params.id, request.params.stageKey, request.body));
   });
-  app.post(`${base}/bracket/results`, { schema: { tags, summary: "Record a match's winner", params: StageParams, body: MatchResultBody, response: { 200: Loose, ...errors } } }, async (request) => {
+  app.post(`${base}/bracket/results`, { schema: { tags, summary: "Record a match's winner", params: StageParams, body: MatchResultBody, response: { 200: BracketView, ...errors } } }, async (request) => {
     const actor = await request.requireActor();
     return recordMatch(ctx, actor, request.params.id, request.params.stageKey, request.body);
   });

@@ -28,7 +28,7 @@ export async function computeStageStandings(ctx: AppContext, c: ContestRow, stag
   const standings = orThrow(
     computeStandings({
       stage,
-      entrants: entries.map((e) => ({ id: String(e.id), name: e.name, trackId: e.trackKey, organisationId: String(e.organisationId) })),
+      entrants: entries.map((e) => ({ id: String(e.id), name: e.name, trackId: e.trackKey, organisationId: String(e.organisationId), ...(e.details.late?.stageKey === stage.id && { late: true }) })),
       scores: rows.map((s) => ({ entrantId: String(s.entryId), roundId: s.roundKey, score: s.score, violations: s.violations, finishedAt: s.finishedAt ? new Date(s.finishedAt).getTime() : undefined })),
     }),
   );
@@ -45,7 +45,7 @@ export async function getStandings(ctx: AppContext, actor: Actor, contestId: num
     contestId: c.id,
     stage: { id: stage.id, name: stage.name, kind: stage.kind, rounds: stage.rounds, tieBreaks: stage.tieBreaks, advancement: stage.advancement },
     status: standings.status,
-    missing: standings.missing.map((m) => ({ entryId: Number(m.entrantId), name: m.name ?? m.entrantId, trackId: m.trackId, roundId: m.roundId })),
+    missing: standings.missing.map((m) => ({ entryId: Number(m.entrantId), name: m.name ?? m.entrantId, trackId: m.trackId, roundId: m.roundId, late: m.late === true })),
     tracks: standings.tracks.map((t) => ({
       trackId: t.trackId,
       trackName: trackName(c, t.trackId),
@@ -62,7 +62,7 @@ export async function getStandings(ctx: AppContext, actor: Actor, contestId: num
         explanation: explainRow(r, 'en'),
         explanationZh: explainRow(r, 'zh'),
       })),
-      incomplete: t.incomplete.map((i) => ({ entryId: Number(i.id), name: i.name ?? i.id, organisationName: byId.get(i.id)?.organisationName ?? '', missingRounds: i.missingRounds })),
+      incomplete: t.incomplete.map((i) => ({ entryId: Number(i.id), name: i.name ?? i.id, organisationName: byId.get(i.id)?.organisationName ?? '', missingRounds: i.missingRounds, rounds: i.rounds, late: i.late === true })),
       decisions: t.decisions,
     })),
   };

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import type { Actor } from '../identity/engine/authz.ts';
 import type { UploadRow } from './upload-repo.ts';
+import { canScreen } from './access.ts';
 
 /**
  * Resumable uploads of registration material (a 5-minute video, documents): the client
@@ -90,4 +91,61 @@ export async function completeUpload(ctx: AppContext, actor: Actor, id: string) 
   fs.rmSync(path.join(dir, 'chunks'), { recursive: true, force: true });
   await ctx.contests.uploads.complete(u.id);
   return view(ctx, { ...u, status: 'complete' });
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.ppt': 'application/vnd.ms-powerpoint',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.webm': 'video/webm',
+  '.m4v': 'video/x-m4v',
+};
+
+/**
+ * A registration's material, for the people who may see it: the entry's members (the
+ * registrant), the reviewers and organisers over the entry's organisation, and the contest's
+ * managers. The type comes from the (checked) extension, never from what the client declared.
+ */
+export async function materialFile(ctx: AppContext, actor: Actor, contestId: number, entryId: number, uploadId: string) {
+  const c = await ctx.contests.contests.get(contestId);
+  if (!c) throw notFound('contest');
+  const e = await ctx.contests.entries.get(entryId);
+  if (!e || e.contestId !== c.id) throw notFound('registration');
+  const isMember = e.members.some((m) => m.personId === actor.personId);
+  if (!isMember && !canScreen(actor, c, e.organisationPath)) throw forbidden(`the material of ${e.name} is for its registrant and the reviewers of ${e.organisationName} only`);
+  const m = (e.details.materials ?? []).find((x) => x.uploadId === uploadId);
+  const u = m && (await ctx.contests.uploads.get(uploadId));
+  if (!m || !u || u.status !== 'complete') throw notFound('material');
+  const file = path.join(dirOf(ctx, u.id), 'file');
+  if (!fs.existsSync(file)) throw notFound('material file');
+  const ext = path.extname(u.fileName).toLowerCase();
+  return { file, size: fs.statSync(file).size, fileName: u.fileName, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream', inline: ext !== '.doc' && ext !== '.docx' && ext !== '.ppt' && ext !== '.pptx' };
+}
+
+/** One `bytes=a-b` range (the only form players send); null = whole file, 'unsatisfiable' = 416. */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | 'unsatisfiable' {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
 }

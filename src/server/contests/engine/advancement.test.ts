@@ -88,5 +88,5 @@ describe('top-N advancement', () => {
         },
       ),
     );
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 });

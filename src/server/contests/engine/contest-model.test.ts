@@ -40,7 +40,7 @@ describe('contest model', () => {
         expect(refused).toBe(sum !== 100);
       }),
     );
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 
   it('decimal weights that sum to 100 (33.3 + 33.3 + 33.4) are accepted', () => {
     const def = withPrelim(referenceContest(), (s) => {

@@ -52,7 +52,7 @@ describe('double elimination', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 
   it('oracle: brackets-manager pairs the same entrants in every round for 2–64 entrants and random results', async () => {
     await fc.assert(
@@ -66,7 +66,7 @@ describe('double elimination', () => {
       }),
       { numRuns: 120 },
     );
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 
   it('oracle: every count from 2 to 64, higher seed wins, and lower seed wins', async () => {
     for (let n = 2; n <= 64; n++) {
@@ -76,5 +76,5 @@ describe('double elimination', () => {
         expect(mine.pairings, `n=${n}`).toEqual(theirs.pairings);
       }
     }
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 });

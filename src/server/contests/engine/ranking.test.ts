@@ -22,7 +22,7 @@ describe('ranking with a tie-break chain', () => {
         expect(byId(b)).toEqual(byId(a));
       }),
     );
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 
   it('property: two entrants share a rank only when equal on the total and every applicable rule', () => {
     fc.assert(
@@ -44,7 +44,7 @@ describe('ranking with a tie-break chain', () => {
         }
       }),
     );
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 
   it('a rule missing for one of the tied is skipped and recorded as not applicable', () => {
     const c: Candidate[] = [

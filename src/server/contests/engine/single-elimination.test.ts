@@ -77,7 +77,7 @@ describe('single elimination', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 
   it('oracle: brackets-manager pairs the same entrants in every round for 2–64 entrants and random results', async () => {
     await fc.assert(
@@ -92,7 +92,7 @@ describe('single elimination', () => {
       }),
       { numRuns: 120 },
     );
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 
   it('oracle: every count from 2 to 64 with the higher seed always winning', async () => {
     for (let n = 2; n <= 64; n++) {
@@ -101,5 +101,5 @@ describe('single elimination', () => {
       const theirs = await playOracle(ids(n), { type: 'single_elimination', consolationFinal: true }, decide);
       expect(mine.pairings, `n=${n}`).toEqual(theirs.pairings);
     }
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 });

@@ -28,13 +28,23 @@ describe('standings', () => {
     const scores = [...three('a', 100, 80, 70), { entrantId: 'b', roundId: 'theory', score: 90 }];
     const s = must(computeStandings({ stage: PRELIMINARY, entrants: [entrant('a'), { ...entrant('b'), name: '李四' }], scores }));
     expect(s.status).toBe('incomplete');
-    expect(s.tracks[0].incomplete).toEqual([{ id: 'b', trackId: 'voice', organisationId: 'o1', name: '李四', missingRounds: ['lookup', 'roleplay'] }]);
+    expect(s.tracks[0].incomplete).toEqual([{ id: 'b', trackId: 'voice', organisationId: 'o1', name: '李四', missingRounds: ['lookup', 'roleplay'], rounds: { theory: { raw: 90, normalised: 60, weighted: 15 } } }]);
     const r = requireComplete(s);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problems.map((p) => p.field)).toEqual(['scores.b.lookup', 'scores.b.roleplay']);
       expect(r.problems[0].message).toContain('李四 (voice) has no score in round lookup');
     }
+  });
+
+  it('a late entrant missing scores is named as late; the rounds it has are shown', () => {
+    const scores = [...three('a', 100, 80, 70), { entrantId: 'z', roundId: 'theory', score: 75 }];
+    const s = must(computeStandings({ stage: PRELIMINARY, entrants: [entrant('a'), { ...entrant('z'), name: '补录队', late: true }], scores }));
+    expect(s.tracks[0].incomplete[0]).toMatchObject({ id: 'z', late: true, missingRounds: ['lookup', 'roleplay'], rounds: { theory: { raw: 75, normalised: 50, weighted: 12.5 } } });
+    expect(s.missing.every((m) => m.late)).toBe(true);
+    const r = requireComplete(s);
+    expect(!r.ok && r.problems[0].message).toContain('late entry 补录队 (voice), approved after the scores were in, has no score in round lookup');
+    expect(!r.ok && r.problems[0].messageZh).toContain('补录报名 补录队');
   });
 
   it('refuses scores for unknown entrants or rounds, above the maximum, or given twice', () => {
@@ -101,5 +111,5 @@ describe('standings', () => {
         },
       ),
     );
-  });
+  }, 60_000); // heavy (oracle / property): generous under a loaded CI
 });

@@ -8,7 +8,8 @@ import type { RoundDef, StageDef } from './contest-model.ts';
 import { describeRule, rankCandidates, type Candidate, type Ranked, type TieDecision, type TieFacts } from './ranking.ts';
 import { fail, ok, problem, type Problem, type Result } from './result.ts';
 
-export type Entrant = { id: string; name?: string; trackId: string; organisationId: string };
+/** `late`: approved after the stage's scores were in (named as such when it still lacks a score). */
+export type Entrant = { id: string; name?: string; trackId: string; organisationId: string; late?: boolean };
 
 /** One entrant's result in one round; violations and finish time feed the tie-breaks. */
 export type RoundScore = { entrantId: string; roundId: string; score: number; violations?: number; finishedAt?: number };
@@ -17,9 +18,10 @@ export type RoundLine = { raw: number; normalised: number; weighted: number };
 
 export type StandingRow = Ranked & { trackId: string; organisationId: string; name?: string; rounds: Record<string, RoundLine> };
 
-export type IncompleteRow = { id: string; trackId: string; organisationId: string; name?: string; missingRounds: string[] };
+/** An entrant still missing a scored round: never ranked, but the rounds it has are shown. */
+export type IncompleteRow = { id: string; trackId: string; organisationId: string; name?: string; missingRounds: string[]; rounds: Record<string, RoundLine>; late?: boolean };
 
-export type MissingScore = { entrantId: string; name?: string; trackId: string; roundId: string };
+export type MissingScore = { entrantId: string; name?: string; trackId: string; roundId: string; late?: boolean };
 
 export type TrackStandings = { trackId: string; rows: StandingRow[]; incomplete: IncompleteRow[]; decisions: TieDecision[] };
 
@@ -105,8 +107,8 @@ export function computeStandings(input: StandingsInput): Result<StageStandings> 
       rounds[round.id] = { raw: value, normalised, weighted };
     }
     if (missingRounds.length > 0) {
-      bucket.incomplete.push({ id: e.id, trackId: e.trackId, organisationId: e.organisationId, name: e.name, missingRounds });
-      for (const roundId of missingRounds) missing.push({ entrantId: e.id, name: e.name, trackId: e.trackId, roundId });
+      bucket.incomplete.push({ id: e.id, trackId: e.trackId, organisationId: e.organisationId, name: e.name, missingRounds, rounds, ...(e.late && { late: true }) });
+      for (const roundId of missingRounds) missing.push({ entrantId: e.id, name: e.name, trackId: e.trackId, roundId, ...(e.late && { late: true }) });
       return;
     }
     lines.set(e.id, rounds);
@@ -143,11 +145,17 @@ export function requireComplete(standings: StageStandings): Result<StageStanding
   if (standings.status === 'complete') return ok(standings);
   return fail(
     ...standings.missing.map((m) =>
-      problem(
-        `scores.${m.entrantId}.${m.roundId}`,
-        `cannot advance yet: ${m.name ?? m.entrantId} (${m.trackId}) has no score in round ${m.roundId}`,
-        `尚不能晋级：${m.name ?? m.entrantId}（${m.trackId}）缺少轮次 ${m.roundId} 的成绩`,
-      ),
+      m.late
+        ? problem(
+            `scores.${m.entrantId}.${m.roundId}`,
+            `cannot advance yet: late entry ${m.name ?? m.entrantId} (${m.trackId}), approved after the scores were in, has no score in round ${m.roundId}: enter its score`,
+            `尚不能晋级：补录报名 ${m.name ?? m.entrantId}（${m.trackId}）在成绩录入后才通过审核，缺少轮次 ${m.roundId} 的成绩，请补录`,
+          )
+        : problem(
+            `scores.${m.entrantId}.${m.roundId}`,
+            `cannot advance yet: ${m.name ?? m.entrantId} (${m.trackId}) has no score in round ${m.roundId}`,
+            `尚不能晋级：${m.name ?? m.entrantId}（${m.trackId}）缺少轮次 ${m.roundId} 的成绩`,
+          ),
     ),
   );
 }
