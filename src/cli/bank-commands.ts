@@ -19,7 +19,7 @@ const ordered = (s: ImportSummary): QuestionImportOutput => ({
   imported: s.imported,
   updated: s.updated,
   unchanged: s.unchanged,
-  skipped: s.skipped.map((x) => ({ line: x.line, reason: x.reason })),
+  skipped: s.skipped.map((x) => ({ line: x.line, reason: x.reason, reasonZh: x.reasonZh })),
   byType: Object.fromEntries(QUESTION_TYPES.map((t) => [t, s.byType[t] ?? 0])) as ImportSummary['byType'],
 });
 

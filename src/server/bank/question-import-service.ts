@@ -20,10 +20,15 @@ export type ImportFormatOption = 'auto' | QuestionFileFormat;
 
 /** Reads a question file in any supported format; a file that cannot be read at all is a 400 naming the place. */
 export async function parseQuestionFile(file: ImportFile, format: ImportFormatOption): Promise<{ format: QuestionFileFormat; parsed: ParseResult }> {
-  if (file.buffer.length === 0) throw new AppError('VALIDATION', `${file.fileName} is empty (0 bytes)`, { field: 'file', details: { line: 0 } });
+  if (file.buffer.length === 0) {
+    throw new AppError('VALIDATION', `${file.fileName} is empty (0 bytes)`, { field: 'file', details: { line: 0, reasonZh: `${file.fileName} 是空文件（0 字节）` } });
+  }
   const detected = format === 'auto' ? detectQuestionFormat(file.buffer, file.fileName) : format;
   if (!detected) {
-    throw new AppError('UNSUPPORTED_FILE', `${file.fileName}: cannot tell the format; use .xlsx/.csv (the template), Moodle XML, GIFT or Aiken, or name the format`, { field: 'format' });
+    throw new AppError('UNSUPPORTED_FILE', `${file.fileName}: cannot tell the format; use .xlsx/.csv (the template), Moodle XML, GIFT or Aiken, or name the format`, {
+      field: 'format',
+      details: { reasonZh: `${file.fileName}：无法判断文件格式；请使用 .xlsx/.csv（模板）、Moodle XML、GIFT 或 Aiken，或指定格式` },
+    });
   }
   const parsed =
     detected === 'xlsx' || detected === 'csv'
@@ -69,7 +74,9 @@ export async function commitQuestionImport(ctx: AppContext, actor: Actor, bankId
   if (!job || job.kind !== 'questions' || opts?.bankId !== bankId) throw notFound('import');
   if ((job.created_by ?? null) !== byActor(actor)) throw forbidden('this import was started by someone else');
   if (job.status !== 'previewed') throw new AppError('CONFLICT', 'this import has already been committed');
-  const parsed: ParseResult = { questions: job.rows as ParsedQuestion[], skipped: opts.skipped ?? [] };
+  // the job keeps each skipped line with both reasons; a job previewed before reasons had Chinese shows the English twice
+  const skipped = (opts.skipped ?? []).map((x) => ({ line: x.line, reason: x.reason, reasonZh: x.reasonZh ?? x.reason }));
+  const parsed: ParseResult = { questions: job.rows as ParsedQuestion[], skipped };
   return ctx.db.transaction().execute(async (tx) => {
     const summary = await writeImport(ctx, actor, bankId, parsed, tx);
     await ctx.identity.misc.finishImportJob(jobId, summary as unknown as Record<string, unknown>, tx);

@@ -1,6 +1,6 @@
 import { AppError } from '../errors.ts';
 import { readSheet } from '../lib/spreadsheet.ts';
-import type { ParseResult } from './engine/model.ts';
+import type { ParseResult, Skipped } from './engine/model.ts';
 import { mapHeaderRow } from './engine/sheet-columns.ts';
 import { mapSheetRows } from './engine/sheet-rows.ts';
 
@@ -21,11 +21,15 @@ export async function readQuestionSheet(buffer: Buffer, fileName: string): Promi
     const h = mapHeaderRow(cells);
     return h.columns.type !== undefined && h.columns.stem !== undefined;
   }) + 1;
-  const merged: { line: number; reason: string }[] = [];
+  const merged: Skipped[] = [];
   if (headerRow > 0) {
     for (const row of [...sheet.mergedRows].sort((a, b) => a - b)) {
       if (row <= headerRow || row > last || dense[row - 1].every((c) => c === '')) continue;
-      merged.push({ line: row, reason: `row ${row} has merged cells: unmerge them and fill every cell of the question` });
+      merged.push({
+        line: row,
+        reason: `row ${row} has merged cells: unmerge them and fill every cell of the question`,
+        reasonZh: `第 ${row} 行有合并单元格：请取消合并，并把这道题的每个单元格都填上`,
+      });
       dense[row - 1] = [];
     }
   }
@@ -34,7 +38,12 @@ export async function readQuestionSheet(buffer: Buffer, fileName: string): Promi
     return { questions: parsed.questions, skipped: [...parsed.skipped, ...merged].sort((a, b) => a.line - b.line) };
   } catch (e) {
     if (e instanceof AppError && sheet.format === 'xlsx') {
-      throw new AppError(e.code, `${fileName}: the sheet read (named 题目, or else the first sheet): ${e.message}`, { field: 'file', details: e.details });
+      const details = (e.details ?? {}) as { reasonZh?: string };
+      const zh = details.reasonZh ?? e.message;
+      throw new AppError(e.code, `${fileName}: the sheet read (named 题目, or else the first sheet): ${e.message}`, {
+        field: 'file',
+        details: { ...details, reasonZh: `${fileName}：所读的工作表（名为“题目”的工作表，没有则为第一个）：${zh}` },
+      });
     }
     throw e;
   }

@@ -84,7 +84,7 @@ export const CreateKnowledgePointBody = z.object({ parentId: Id.nullable().defau
 export const KnowledgePointParams = z.object({ id: Id, kpId: Id });
 
 export const ImportFormat = z.enum(['auto', 'xlsx', 'csv', 'moodle', 'gift', 'aiken']);
-export const Skipped = z.object({ line: z.number(), reason: z.string() });
+export const Skipped = z.object({ line: z.number(), reason: z.string(), reasonZh: z.string() });
 const ByType = z.record(z.string(), z.number());
 export const ImportSummary = z.object({ imported: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.array(Skipped), byType: ByType });
 export type ImportSummary = z.infer<typeof ImportSummary>;

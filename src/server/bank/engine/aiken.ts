@@ -1,6 +1,6 @@
-import { DEFAULT_DIFFICULTY, DEFAULT_SCORE, optionKey, type Option, type ParseResult, type Question } from './model.ts';
+import { DEFAULT_DIFFICULTY, DEFAULT_SCORE, isWhy, optionKey, why, type Option, type ParseResult, type Question, type Why } from './model.ts';
 import { decodeInput } from './text.ts';
-import { describeProblems, validateQuestion } from './validate.ts';
+import { describeProblems, describeProblemsZh, validateQuestion } from './validate.ts';
 
 /**
  * Aiken → single-choice questions:
@@ -25,8 +25,8 @@ export function parseAiken(input: string | Uint8Array): ParseResult {
   const lines = decodeInput(input, 'Aiken').split('\n');
   const result: ParseResult = { questions: [], skipped: [] };
   let q: Pending | null = null;
-  const skip = (line: number, reason: string): void => {
-    result.skipped.push({ line, reason });
+  const skip = (line: number, reason: Why): void => {
+    result.skipped.push({ line, ...reason });
   };
 
   lines.forEach((raw, index) => {
@@ -35,9 +35,9 @@ export function parseAiken(input: string | Uint8Array): ParseResult {
     if (text === '') return;
     const answer = ANSWER.exec(text);
     if (answer) {
-      if (!q) return skip(line, 'ANSWER: with no question before it');
+      if (!q) return skip(line, why('ANSWER: with no question before it', 'ANSWER: 行前面没有题目'));
       const done = finish(q, answer[1], line);
-      if (typeof done === 'string') skip(line, done);
+      if (isWhy(done)) skip(line, done);
       else result.questions.push(done);
       q = null;
       return;
@@ -46,16 +46,16 @@ export function parseAiken(input: string | Uint8Array): ParseResult {
     if (option && q && q.stem.length > 0 && (q.options.length > 0 || option[1] === 'A')) {
       const expected = optionKey(q.options.length);
       if (option[1] !== expected) {
-        skip(line, `option ${option[1]} found where option ${expected} was expected`);
+        skip(line, why(`option ${option[1]} found where option ${expected} was expected`, `此处应为选项 ${expected}，却是选项 ${option[1]}`));
         q = null;
         return;
       }
       q.options.push({ key: option[1], text: option[2].trim() });
       return;
     }
-    if (option && !q) return skip(line, `option ${option[1]} with no question before it`);
+    if (option && !q) return skip(line, why(`option ${option[1]} with no question before it`, `选项 ${option[1]} 前面没有题目`));
     if (q && q.options.length > 0) {
-      skip(line, `the question at line ${q.line} has no ANSWER: line before the next question starts`);
+      skip(line, why(`the question at line ${q.line} has no ANSWER: line before the next question starts`, `第 ${q.line} 行的题目在下一题开始前没有 ANSWER: 行`));
       q = null;
     }
     if (!q) q = { line, stem: [], options: [] };
@@ -63,15 +63,15 @@ export function parseAiken(input: string | Uint8Array): ParseResult {
   });
   if (q !== null) {
     const open: Pending = q;
-    skip(open.line, `the question at line ${open.line} ends without an ANSWER: line`);
+    skip(open.line, why(`the question at line ${open.line} ends without an ANSWER: line`, `第 ${open.line} 行的题目到结尾都没有 ANSWER: 行`));
   }
   return result;
 }
 
-function finish(q: Pending, answerText: string, line: number): (Question & { line: number }) | string {
-  if (q.options.length < 2) return `too few answers: the question at line ${q.line} has ${q.options.length} option(s), it needs at least 2`;
+function finish(q: Pending, answerText: string, line: number): (Question & { line: number }) | Why {
+  if (q.options.length < 2) return why(`too few answers: the question at line ${q.line} has ${q.options.length} option(s), it needs at least 2`, `选项太少：第 ${q.line} 行的题目只有 ${q.options.length} 个选项，至少需要 2 个`);
   const letters = answerText.toUpperCase().replace(/[\s,，、;；]/g, '');
-  if (!/^[A-Z]+$/.test(letters)) return `ANSWER: "${answerText}" is not an option letter`;
+  if (!/^[A-Z]+$/.test(letters)) return why(`ANSWER: "${answerText}" is not an option letter`, `ANSWER:“${answerText}”不是选项字母`);
   const keys = [...new Set(letters.split(''))].sort();
   const type = keys.length > 1 ? 'multiple' : 'single';
   const question: Question = {
@@ -90,6 +90,6 @@ function finish(q: Pending, answerText: string, line: number): (Question & { lin
     externalKey: null,
   };
   const problems = validateQuestion(question);
-  if (problems.length > 0) return `line ${line}: ${describeProblems(problems)}`;
+  if (problems.length > 0) return why(`line ${line}: ${describeProblems(problems)}`, `第 ${line} 行：${describeProblemsZh(problems)}`);
   return { ...question, line: q.line };
 }

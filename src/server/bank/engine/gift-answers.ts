@@ -1,5 +1,5 @@
 import { findUnescaped, splitBefore, unescapeAll } from './escaped.ts';
-import { optionKey, type Question } from './model.ts';
+import { optionKey, why, type Question, type Why } from './model.ts';
 import { matchingStem } from './moodle-xml.ts';
 import { htmlToText, tidyLines } from './text.ts';
 
@@ -58,7 +58,7 @@ const cleanAnswer = (raw: string): string => {
   return giftText(rest, format);
 };
 
-export function parseGiftAnswers(answerText: string, stem: string): GiftAnswers | string {
+export function parseGiftAnswers(answerText: string, stem: string): GiftAnswers | Why {
   const base = { stem, options: [] };
   if (answerText === '') return { ...base, type: 'short', answer: { kind: 'text', reference: '' } };
   if (answerText.startsWith('#')) return numerical(answerText.slice(1), stem);
@@ -70,34 +70,34 @@ export function parseGiftAnswers(answerText: string, stem: string): GiftAnswers 
     return { ...base, type: 'truefalse', answer: { kind: 'truefalse', value: tf.startsWith('T') } };
   }
   const answers = readAnswers(answerText);
-  if (answers.some((a) => a.mark !== '=')) return `short answer "${answerText.slice(0, 40)}": every answer must start with =`;
+  if (answers.some((a) => a.mark !== '=')) return why(`short answer "${answerText.slice(0, 40)}": every answer must start with =`, `填空题“${answerText.slice(0, 40)}”：每个答案都要以 = 开头`);
   const accepted = answers.filter((a) => (a.weight ?? 100) >= 99.99 && a.text !== '*').map((a) => cleanAnswer(a.text)).filter((t) => t !== '');
-  if (accepted.length === 0) return 'short answer: the question has no correct answer (no answer at 100 %)';
+  if (accepted.length === 0) return why('short answer: the question has no correct answer (no answer at 100 %)', '填空题没有正确答案（没有 100% 得分的答案）');
   return { ...base, type: 'fill', answer: { kind: 'fill', blanks: [accepted] } };
 }
 
-function choice(answerText: string, stem: string): GiftAnswers | string {
+function choice(answerText: string, stem: string): GiftAnswers | Why {
   const answers = readAnswers(answerText);
   const stray = answers.find((a) => a.mark === '');
-  if (stray) return `multiple choice: "${stray.text.slice(0, 30)}" must start with = or ~`;
+  if (stray) return why(`multiple choice: "${stray.text.slice(0, 30)}" must start with = or ~`, `选择题：“${stray.text.slice(0, 30)}”应以 = 或 ~ 开头`);
   const single = answers.some((a) => a.mark === '=');
   const options = answers.map((a, i) => ({ key: optionKey(i), text: cleanAnswer(a.text) }));
   const fraction = (a: GiftAnswer): number => a.weight ?? (a.mark === '=' ? 100 : 0);
   const keys = options.filter((_, i) => (single ? fraction(answers[i]) >= 99.99 : fraction(answers[i]) > 0)).map((o) => o.key);
-  if (keys.length === 0) return 'multiple choice: the question has no correct answer (mark it with = or a positive %weight%)';
+  if (keys.length === 0) return why('multiple choice: the question has no correct answer (mark it with = or a positive %weight%)', '选择题没有正确答案（请用 = 或正的 %权重% 标出）');
   return { type: single ? 'single' : 'multiple', stem, options, answer: { kind: 'choice', keys } };
 }
 
-function matching(answerText: string, stem: string): GiftAnswers | string {
+function matching(answerText: string, stem: string): GiftAnswers | Why {
   const pairs: { prompt: string; answer: string }[] = [];
   for (const a of readAnswers(answerText)) {
     const arrow = findUnescaped(a.text, '->');
-    if (a.mark !== '=' || arrow < 0) return `matching: "${a.text.slice(0, 30)}" must be written =question -> answer`;
+    if (a.mark !== '=' || arrow < 0) return why(`matching: "${a.text.slice(0, 30)}" must be written =question -> answer`, `匹配题：“${a.text.slice(0, 30)}”应写成 =小题 -> 答案`);
     pairs.push({ prompt: cleanAnswer(a.text.slice(0, arrow)), answer: cleanAnswer(a.text.slice(arrow + 2)) });
   }
   const asked = pairs.filter((p) => p.prompt !== '');
-  if (asked.length === 0) return 'matching: no sub-questions';
-  if (asked.some((p) => p.answer === '')) return 'matching: a sub-question has no answer after ->';
+  if (asked.length === 0) return why('matching: no sub-questions', '匹配题没有小题');
+  if (asked.some((p) => p.answer === '')) return why('matching: a sub-question has no answer after ->', '匹配题：有小题在 -> 之后没有答案');
   return {
     type: 'fill',
     stem: matchingStem(stem, asked.map((p) => p.prompt), pairs.map((p) => p.answer)),
@@ -106,15 +106,15 @@ function matching(answerText: string, stem: string): GiftAnswers | string {
   };
 }
 
-function numerical(body: string, stem: string): GiftAnswers | string {
+function numerical(body: string, stem: string): GiftAnswers | Why {
   const accepted: string[] = [];
   for (const a of readAnswers(body)) {
     if (a.mark === '~' || (a.weight !== null && a.weight < 99.99) || a.text === '') continue;
     const value = numericalValue(a.text);
-    if (value === null) return `numerical: "${a.text}" is not a number, number:tolerance or min..max`;
+    if (value === null) return why(`numerical: "${a.text}" is not a number, number:tolerance or min..max`, `数值题：“${a.text}”不是数字、数字:误差 或 最小值..最大值`);
     accepted.push(value);
   }
-  if (accepted.length === 0) return 'numerical: the question has no correct answer';
+  if (accepted.length === 0) return why('numerical: the question has no correct answer', '数值题没有正确答案');
   return { type: 'fill', stem, options: [], answer: { kind: 'fill', blanks: [accepted] } };
 }
 

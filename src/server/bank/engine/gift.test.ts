@@ -63,8 +63,8 @@ describe('parseGift on Chinese questions', () => {
 
   it('skips the broken questions with their lines and reasons, and reads the rest', () => {
     expect(r.skipped).toEqual([
-      { line: 52, reason: 'the answer block { is never closed with }' },
-      { line: 57, reason: expect.stringMatching(/no correct answer/) },
+      { line: 52, reason: 'the answer block { is never closed with }', reasonZh: '答案块 { 没有用 } 结束' },
+      { line: 57, reason: expect.stringMatching(/no correct answer/), reasonZh: expect.stringMatching(/没有正确答案/) },
     ]);
   });
 
@@ -75,8 +75,8 @@ describe('parseGift on Chinese questions', () => {
   it('reports a description (no answer block) and a stray } with their lines', () => {
     const s = parseGift('只是一段说明文字。\n\n多余的括号 }\n\n正常题 {T}').skipped;
     expect(s).toEqual([
-      { line: 1, reason: expect.stringMatching(/description/) },
-      { line: 3, reason: expect.stringMatching(/never opened/) },
+      { line: 1, reason: expect.stringMatching(/description/), reasonZh: '没有答案块 {…}：这是一段说明文字，不是题目' },
+      { line: 3, reason: expect.stringMatching(/never opened/), reasonZh: '出现了 }，但前面没有用 { 开始答案块' },
     ]);
   });
 });

@@ -1,9 +1,9 @@
 import { findUnescaped, unescapeAll } from './escaped.ts';
 import { giftText, parseGiftAnswers, takeFormat } from './gift-answers.ts';
-import { BLANK, DEFAULT_DIFFICULTY, DEFAULT_SCORE, type ParseResult, type Question } from './model.ts';
+import { BLANK, DEFAULT_DIFFICULTY, DEFAULT_SCORE, isWhy, why, type ParseResult, type Question, type Why } from './model.ts';
 import { categoryPath } from './moodle-xml.ts';
 import { decodeInput, htmlAttachments } from './text.ts';
-import { describeProblems, validateQuestion } from './validate.ts';
+import { problemsWhy, validateQuestion } from './validate.ts';
 
 /**
  * GIFT (Moodle's text format) → questions. Questions are separated by blank lines; lines
@@ -25,8 +25,8 @@ export function parseGift(input: string | Uint8Array): ParseResult {
     const { line, text } = chunk;
     chunk = null;
     const mapped = parseGiftQuestion(text.join('\n'));
-    if (typeof mapped === 'string') {
-      result.skipped.push({ line, reason: mapped });
+    if (isWhy(mapped)) {
+      result.skipped.push({ line, ...mapped });
       return;
     }
     const q = {
@@ -40,7 +40,7 @@ export function parseGift(input: string | Uint8Array): ParseResult {
       externalKey: null,
     };
     const problems = validateQuestion(q);
-    if (problems.length > 0) result.skipped.push({ line, reason: describeProblems(problems) });
+    if (problems.length > 0) result.skipped.push({ line, ...problemsWhy(problems) });
     else result.questions.push({ ...q, line });
   };
 
@@ -62,22 +62,22 @@ export function parseGift(input: string | Uint8Array): ParseResult {
 
 type GiftMapped = Pick<Question, 'type' | 'stem' | 'options' | 'answer' | 'explanation' | 'attachments'>;
 
-function parseGiftQuestion(text: string): GiftMapped | string {
+function parseGiftQuestion(text: string): GiftMapped | Why {
   let rest = text.trim();
   if (rest.startsWith('::')) {
     const end = findUnescaped(rest, '::', 2);
-    if (end < 0) return 'the question title is opened with :: but never closed';
+    if (end < 0) return why('the question title is opened with :: but never closed', '题目标题以 :: 开头，但没有用 :: 结束');
     rest = rest.slice(end + 2);
   }
   const { format, rest: body } = takeFormat(rest);
   const open = findUnescaped(body, '{');
   const close = open < 0 ? -1 : findUnescaped(body, '}', open + 1);
   if (open < 0) {
-    if (findUnescaped(body, '}') >= 0) return 'a } closes an answer block that was never opened with {';
-    return 'no answer block {…}: a description, not a question';
+    if (findUnescaped(body, '}') >= 0) return why('a } closes an answer block that was never opened with {', '出现了 }，但前面没有用 { 开始答案块');
+    return why('no answer block {…}: a description, not a question', '没有答案块 {…}：这是一段说明文字，不是题目');
   }
-  if (close < 0) return 'the answer block { is never closed with }';
-  if (findUnescaped(body, '{', close + 1) >= 0) return 'more than one answer block {…} in one question (is a blank line missing between two questions?)';
+  if (close < 0) return why('the answer block { is never closed with }', '答案块 { 没有用 } 结束');
+  if (findUnescaped(body, '{', close + 1) >= 0) return why('more than one answer block {…} in one question (is a blank line missing between two questions?)', '一道题里有多个答案块 {…}（两道题之间是否少了空行？）');
   const before = body.slice(0, open);
   const after = body.slice(close + 1);
   const stemRaw = after.trim() === '' ? before : `${before}${BLANK}${after}`;
@@ -90,9 +90,9 @@ function parseGiftQuestion(text: string): GiftMapped | string {
     answerText = answerText.slice(0, general).trim();
   }
   const stem = giftText(stemRaw, format);
-  if (stem === '') return 'the question has no text';
+  if (stem === '') return why('the question has no text', '题干为空');
   const media = format === 'html' || format === 'moodle' ? htmlAttachments(unescapeAll(stemRaw)) : [];
   const answers = parseGiftAnswers(answerText, stem);
-  if (typeof answers === 'string') return answers;
+  if (isWhy(answers)) return answers;
   return { ...answers, explanation, attachments: media };
 }

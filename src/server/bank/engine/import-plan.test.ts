@@ -31,7 +31,7 @@ describe('planImport', () => {
     const text = '光猫 LOS 灯红闪表示？{=断纤 ~升级}\n\n光猫LOS灯红闪，表示?{=断纤。 ~升级}\n\n光猫 LOS 灯红闪表示？{=断纤 ~升级}';
     const r = planImport([], parseGift(text));
     expect(r.plan.map((p) => [p.line, p.action, p.nearDuplicates.lines])).toEqual([[1, 'create', []], [3, 'create', [1]]]);
-    expect(r.summary.skipped).toEqual([{ line: 5, reason: 'the same question as line 1' }]);
+    expect(r.summary.skipped).toEqual([{ line: 5, reason: 'the same question as line 1', reasonZh: '与第 1 行的题目相同' }]);
   });
 
   it('matches Moodle questions by idnumber', () => {

@@ -47,7 +47,7 @@ export function planImport(existing: ExistingQuestion[], parsed: ParseResult): {
     const key = identityKey(question);
     const firstLine = seenKeys.get(key);
     if (firstLine !== undefined) {
-      skipped.push({ line, reason: `the same question as line ${firstLine}` });
+      skipped.push({ line, reason: `the same question as line ${firstLine}`, reasonZh: `与第 ${firstLine} 行的题目相同` });
       continue;
     }
     seenKeys.set(key, line);

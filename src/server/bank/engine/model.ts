@@ -70,7 +70,13 @@ export type Question = {
 /** A question as a parser found it: `line` is the 1-based line (or spreadsheet row). */
 export type ParsedQuestion = Question & { line: number };
 
-export type Skipped = { line: number; reason: string };
+/** Why something was not read, in English and in Chinese (the product is zh-CN first). */
+export type Why = { reason: string; reasonZh: string };
+export const why = (reason: string, reasonZh: string): Why => ({ reason, reasonZh });
+/** True for a parser's refusal (a question never has a `reasonZh`). */
+export const isWhy = (v: object): v is Why => 'reasonZh' in v;
+
+export type Skipped = { line: number; reason: string; reasonZh: string };
 
 export type ParseResult = { questions: ParsedQuestion[]; skipped: Skipped[] };
 

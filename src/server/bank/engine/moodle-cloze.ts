@@ -1,5 +1,5 @@
 import { findUnescaped, splitUnescaped } from './escaped.ts';
-import { BLANK_PATTERN } from './model.ts';
+import { BLANK_PATTERN, why, type Why } from './model.ts';
 
 /**
  * Moodle's embedded-answers (cloze, type "multianswer"/"cloze") syntax, restricted to what a
@@ -15,7 +15,7 @@ const FIELD_START = /\{(\d*):([A-Z_]+):/y;
 
 export type ClozeResult =
   | { ok: true; text: string; blanks: string[][] }
-  | { ok: false; reason: string };
+  | ({ ok: false } & Why);
 
 /**
  * Split a cloze question text into the text with each field replaced by `placeholder(i)`
@@ -37,7 +37,7 @@ export function parseClozeFields(raw: string, placeholder: (i: number) => string
       continue;
     }
     const close = findUnescaped(raw, '}', FIELD_START.lastIndex);
-    if (close < 0) return { ok: false, reason: `cloze field "${raw.slice(open, open + 30)}" is never closed with }` };
+    if (close < 0) return { ok: false, ...why(`cloze field "${raw.slice(open, open + 30)}" is never closed with }`, `嵌入答案字段“${raw.slice(open, open + 30)}”没有用 } 结束`) };
     const kind = m[2];
     out += raw.slice(pos, open);
     if (!FILL_KINDS.has(kind)) {
@@ -50,9 +50,12 @@ export function parseClozeFields(raw: string, placeholder: (i: number) => string
   }
   out += raw.slice(pos);
   if (other.size > 0) {
-    return { ok: false, reason: `cloze (embedded answers) with ${[...other].join(', ')} sub-questions is not a fill-in-the-blank question` };
+    return {
+      ok: false,
+      ...why(`cloze (embedded answers) with ${[...other].join(', ')} sub-questions is not a fill-in-the-blank question`, `含 ${[...other].join('、')} 子题的嵌入答案（cloze）题不是填空题`),
+    };
   }
-  if (blanks.length === 0) return { ok: false, reason: 'cloze (embedded answers) question has no answer fields' };
+  if (blanks.length === 0) return { ok: false, ...why('cloze (embedded answers) question has no answer fields', '嵌入答案（cloze）题没有答案字段') };
   return { ok: true, text: out, blanks };
 }
 

@@ -40,10 +40,10 @@ describe('parseMoodleXml on Chinese questions', () => {
       [8, 'single'], [22, 'multiple'], [36, 'truefalse'], [44, 'fill'], [52, 'fill'], [58, 'case'], [66, 'fill'], [74, 'fill'],
     ]);
     expect(r.skipped).toEqual([
-      { line: 79, reason: expect.stringMatching(/cloze .*MULTICHOICE/) },
-      { line: 84, reason: 'unsupported question type "ddwtos" (drag and drop into text)' },
-      { line: 89, reason: expect.stringMatching(/"description"/) },
-      { line: 94, reason: expect.stringMatching(/no correct answer/) },
+      { line: 79, reason: expect.stringMatching(/cloze .*MULTICHOICE/), reasonZh: '含 MULTICHOICE 子题的嵌入答案（cloze）题不是填空题' },
+      { line: 84, reason: 'unsupported question type "ddwtos" (drag and drop into text)', reasonZh: '不支持的题型“ddwtos”（拖放到文本）' },
+      { line: 89, reason: expect.stringMatching(/"description"/), reasonZh: expect.stringMatching(/“description”/) },
+      { line: 94, reason: expect.stringMatching(/no correct answer/), reasonZh: 'Moodle 选择题（multichoice）：没有正确答案' },
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('parseMoodleXml on bad input', () => {
       parseMoodleXml('<quiz>\n\n<question>\n</quiz>');
       expect.unreachable();
     } catch (e) {
-      expect((e as { details?: unknown }).details).toEqual({ line: 4 });
+      expect((e as { details?: unknown }).details).toEqual({ line: 4, reasonZh: 'XML 格式错误（第 4 行）：此处应为 </question>（第 3 行打开），却是 </quiz>' });
     }
   });
 });

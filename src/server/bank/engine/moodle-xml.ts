@@ -14,10 +14,13 @@ import {
   type ParsedQuestion,
   type Question,
   type QuestionType,
+  type Why,
+  isWhy,
+  why,
 } from './model.ts';
 import { parseClozeFields } from './moodle-cloze.ts';
 import { decodeInput, fileError, formattedText, htmlAttachments } from './text.ts';
-import { describeProblems, validateQuestion } from './validate.ts';
+import { describeProblems, describeProblemsZh, validateQuestion } from './validate.ts';
 import { childrenNamed, firstChild, innerText, parseXml, textOf, type XmlElement } from './xml.ts';
 
 /**
@@ -41,7 +44,11 @@ import { childrenNamed, firstChild, innerText, parseXml, textOf, type XmlElement
 export function parseMoodleXml(input: string | Uint8Array): ParseResult {
   const root = parseXml(decodeInput(input, 'Moodle XML'));
   if (root.name !== 'quiz') {
-    throw fileError(`line ${root.line}: the root element is <${root.name}>; a Moodle XML file has <quiz>`, root.line);
+    throw fileError(
+      `line ${root.line}: the root element is <${root.name}>; a Moodle XML file has <quiz>`,
+      root.line,
+      `第 ${root.line} 行：根元素是 <${root.name}>，Moodle XML 文件的根元素应为 <quiz>`,
+    );
   }
   const result: ParseResult = { questions: [], skipped: [] };
   let category: string | null = null;
@@ -52,34 +59,43 @@ export function parseMoodleXml(input: string | Uint8Array): ParseResult {
       continue;
     }
     const mapped = mapQuestion(el, type, category);
-    if (typeof mapped === 'string') {
-      result.skipped.push({ line: el.line, reason: mapped });
+    if (isWhy(mapped)) {
+      result.skipped.push({ line: el.line, ...mapped });
       continue;
     }
     const problems = validateQuestion(mapped);
-    if (problems.length > 0) result.skipped.push({ line: el.line, reason: `${type} question: ${describeProblems(problems)}` });
+    if (problems.length > 0) {
+      const name = MOODLE_TYPE_ZH[type] ? `Moodle ${MOODLE_TYPE_ZH[type]}（${type}）` : `Moodle 题型 ${type}`;
+      result.skipped.push({ line: el.line, reason: `${type} question: ${describeProblems(problems)}`, reasonZh: `${name}：${describeProblemsZh(problems)}` });
+    }
     else result.questions.push({ ...mapped, line: el.line });
   }
   const stray = root.children.find((c): c is XmlElement => typeof c !== 'string' && c.name !== 'question');
-  if (stray) result.skipped.push({ line: stray.line, reason: `<${stray.name}> is not a <question>` });
+  if (stray) result.skipped.push({ line: stray.line, reason: `<${stray.name}> is not a <question>`, reasonZh: `<${stray.name}> 不是题目元素 <question>` });
   return result;
 }
 
-const SKIP_REASONS: Record<string, string> = {
-  description: 'a description is text, not a question',
-  ddwtos: 'drag and drop into text',
-  ddimageortext: 'drag and drop onto image',
-  ddmarker: 'drag and drop markers',
-  gapselect: 'select missing words',
-  calculated: 'calculated',
-  calculatedsimple: 'simple calculated',
-  calculatedmulti: 'calculated multichoice',
-  randomsamatch: 'random short-answer matching',
-  random: 'random question placeholder',
-  ordering: 'ordering',
+const SKIP_REASONS: Record<string, Why> = {
+  description: why('a description is text, not a question', '说明只是一段文字，不是题目'),
+  ddwtos: why('drag and drop into text', '拖放到文本'),
+  ddimageortext: why('drag and drop onto image', '拖放到图片'),
+  ddmarker: why('drag and drop markers', '拖放标记'),
+  gapselect: why('select missing words', '选择缺失的词'),
+  calculated: why('calculated', '计算题'),
+  calculatedsimple: why('simple calculated', '简单计算题'),
+  calculatedmulti: why('calculated multichoice', '计算选择题'),
+  randomsamatch: why('random short-answer matching', '随机短答匹配题'),
+  random: why('random question placeholder', '随机题占位'),
+  ordering: why('ordering', '排序题'),
 };
 
-function mapQuestion(el: XmlElement, type: string, category: string | null): Question | string {
+/** Moodle's question types that we read, in Chinese, for a reason naming the type. */
+const MOODLE_TYPE_ZH: Record<string, string> = {
+  multichoice: '选择题', truefalse: '判断题', shortanswer: '短答题', numerical: '数值题', essay: '问答题',
+  matching: '匹配题', match: '匹配题', cloze: '嵌入答案题', multianswer: '嵌入答案题',
+};
+
+function mapQuestion(el: XmlElement, type: string, category: string | null): Question | Why {
   const { extType, ...base } = baseFields(el, category);
   const qt = firstChild(el, 'questiontext');
   const format = qt?.attrs.format;
@@ -110,7 +126,7 @@ function mapQuestion(el: XmlElement, type: string, category: string | null): Que
     }
     case 'truefalse': {
       const right = answers.find((a) => a.fraction > 0);
-      if (!right) return 'truefalse question: the question has no correct answer';
+      if (!right) return why('truefalse question: the question has no correct answer', '判断题没有正确答案');
       return make('truefalse', { kind: 'truefalse', value: /^(true|t|1|对|正确)$/i.test(right.text.trim()) });
     }
     case 'shortanswer':
@@ -129,14 +145,15 @@ function mapQuestion(el: XmlElement, type: string, category: string | null): Que
     case 'multianswer': {
       const isPlain = format === 'plain_text' || format === 'markdown';
       const cloze = parseClozeFields(rawStem, (i) => `\u0002${i}\u0002`);
-      if (!cloze.ok) return cloze.reason;
+      if (!cloze.ok) return why(cloze.reason, cloze.reasonZh);
       const text = formattedText(cloze.text, format).replace(/\u0002\d+\u0002/g, BLANK);
       const blanks = isPlain ? cloze.blanks : cloze.blanks.map((alts) => alts.map((a) => formattedText(a, 'html')));
       return make('fill', { kind: 'fill', blanks }, { stem: text });
     }
     default: {
       const name = SKIP_REASONS[type];
-      return name ? `unsupported question type "${type}" (${name})` : `unsupported question type "${type || '(none)'}"`;
+      if (name) return why(`unsupported question type "${type}" (${name.reason})`, `不支持的题型“${type}”（${name.reasonZh}）`);
+      return why(`unsupported question type "${type || '(none)'}"`, type ? `不支持的题型“${type}”` : '不支持的题型（<question> 没有 type 属性）');
     }
   }
 }
@@ -204,13 +221,13 @@ function numericalAnswers(el: XmlElement): string[] {
     .filter((v) => v !== '' && v !== '*');
 }
 
-function mapMatching(el: XmlElement, stem: string, make: (t: QuestionType, a: Answer, extra?: Partial<Question>) => Question): Question | string {
+function mapMatching(el: XmlElement, stem: string, make: (t: QuestionType, a: Answer, extra?: Partial<Question>) => Question): Question | Why {
   const pairs = childrenNamed(el, 'subquestion').map((s) => ({
     prompt: formattedText(textOf(s, 'text') ?? '', s.attrs.format),
     answer: cleanText(textOf(s, 'answer') ?? ''),
   }));
   const asked = pairs.filter((p) => p.prompt !== '');
-  if (asked.length === 0) return 'matching question: no sub-questions';
+  if (asked.length === 0) return why('matching question: no sub-questions', '匹配题没有小题');
   return make('fill', { kind: 'fill', blanks: asked.map((p) => [p.answer]) }, { stem: matchingStem(stem, asked.map((p) => p.prompt), pairs.map((p) => p.answer)) });
 }
 

@@ -54,12 +54,12 @@ describe('mapSheetRows', () => {
     ]);
     expect(r.questions.map((q) => q.line)).toEqual([9]);
     expect(r.skipped).toEqual([
-      { line: 2, reason: '答案 is empty: the question has no correct answer' },
-      { line: 3, reason: 'answer D is not among the options AB' },
-      { line: 4, reason: 'a single-choice question has one answer, not AB' },
-      { line: 6, reason: expect.stringMatching(/^题型 "问卷" is not one of 单选/) },
-      { line: 7, reason: '难度 "6" is not 1–5' },
-      { line: 8, reason: '选项B is empty but a later option is filled' },
+      { line: 2, reason: '答案 is empty: the question has no correct answer', reasonZh: '答案为空：没有正确答案' },
+      { line: 3, reason: 'answer D is not among the options AB', reasonZh: '答案 D 不在选项 AB 中' },
+      { line: 4, reason: 'a single-choice question has one answer, not AB', reasonZh: '单选题只能有一个答案，而不是 AB' },
+      { line: 6, reason: expect.stringMatching(/^题型 "问卷" is not one of 单选/), reasonZh: '题型“问卷”无效，应为 单选、多选、判断、填空、简答、案例分析、情景 之一' },
+      { line: 7, reason: '难度 "6" is not 1–5', reasonZh: '难度“6”无效，应为 1–5' },
+      { line: 8, reason: '选项B is empty but a later option is filled', reasonZh: '选项B 为空，但后面的选项有内容' },
     ]);
   });
 

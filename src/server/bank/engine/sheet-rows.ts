@@ -10,6 +10,9 @@ import {
   type ParseResult,
   type Question,
   type QuestionType,
+  type Why,
+  isWhy,
+  why,
 } from './model.ts';
 import {
   REQUIRED_COLUMNS,
@@ -27,7 +30,7 @@ import {
   type SheetColumn,
 } from './sheet-columns.ts';
 import { fileError } from './text.ts';
-import { describeProblems, validateQuestion } from './validate.ts';
+import { problemsWhy, validateQuestion } from './validate.ts';
 
 /**
  * Spreadsheet rows (already read from .xlsx/.csv as strings) ↔ questions. The template and
@@ -41,7 +44,7 @@ export function mapSheetRows(rows: string[][]): ParseResult {
     const h = mapHeaderRow(r);
     return h.columns.type !== undefined && h.columns.stem !== undefined;
   });
-  if (rows.every((r) => r.every((c) => (c ?? '').trim() === ''))) throw fileError('the spreadsheet is empty', 0);
+  if (rows.every((r) => r.every((c) => (c ?? '').trim() === ''))) throw fileError('the spreadsheet is empty', 0, '表格是空的');
   const header = mapHeaderRow(rows[Math.max(0, headerIndex)]);
   const missing = REQUIRED_COLUMNS.filter((c) => header.columns[c] === undefined);
   if (headerIndex < 0 || missing.length > 0) {
@@ -49,6 +52,7 @@ export function mapSheetRows(rows: string[][]): ParseResult {
     throw fileError(
       `row ${line}: the header row lacks ${missing.map((c) => SHEET_HEADER_ZH[c]).join(', ')}; the template's header is ${templateHeader(TEMPLATE_OPTION_COUNT).join(',')}`,
       line,
+      `第 ${line} 行：表头缺少 ${missing.map((c) => SHEET_HEADER_ZH[c]).join('、')} 列；模板的表头为 ${templateHeader(TEMPLATE_OPTION_COUNT).join(',')}`,
     );
   }
   const result: ParseResult = { questions: [], skipped: [] };
@@ -56,31 +60,33 @@ export function mapSheetRows(rows: string[][]): ParseResult {
     const cells = rows[i].map((c) => cleanText(c ?? ''));
     if (cells.every((c) => c === '')) continue;
     const mapped = mapRow(cells, header);
-    if (typeof mapped === 'string') result.skipped.push({ line: i + 1, reason: mapped });
+    if (isWhy(mapped)) result.skipped.push({ line: i + 1, ...mapped });
     else result.questions.push({ ...mapped, line: i + 1 });
   }
   return result;
 }
 
-function mapRow(cells: string[], header: HeaderMap): Question | string {
+function mapRow(cells: string[], header: HeaderMap): Question | Why {
   const cell = (c: SheetColumn): string => {
     const i = header.columns[c];
     return i === undefined ? '' : (cells[i] ?? '');
   };
-  const errors: string[] = [];
+  const errors: Why[] = [];
   const typeText = cell('type');
   const type = parseTypeLabel(typeText);
-  if (!type) return `题型 "${typeText}" is not one of ${Object.values(TYPE_LABEL_ZH).join(', ')}`;
+  if (!type) {
+    return why(`题型 "${typeText}" is not one of ${Object.values(TYPE_LABEL_ZH).join(', ')}`, `题型“${typeText}”无效，应为 ${Object.values(TYPE_LABEL_ZH).join('、')} 之一`);
+  }
   const difficulty = parseDifficulty(cell('difficulty'));
-  if (difficulty === undefined) errors.push(`难度 "${cell('difficulty')}" is not 1–5`);
+  if (difficulty === undefined) errors.push(why(`难度 "${cell('difficulty')}" is not 1–5`, `难度“${cell('difficulty')}”无效，应为 1–5`));
   const scoreText = cell('score');
   const score = scoreText === '' ? DEFAULT_SCORE[type] : Number(scoreText);
   const status = parseStatus(cell('status'));
-  if (status === undefined) errors.push(`状态 "${cell('status')}" is not 草稿, 启用 or 停用`);
+  if (status === undefined) errors.push(why(`状态 "${cell('status')}" is not 草稿, 启用 or 停用`, `状态“${cell('status')}”无效，应为 草稿、启用 或 停用`));
   const options = isChoiceType(type) ? readOptions(cells, header, errors) : [];
   const answer = readAnswer(type, cell('answer'), errors);
   const attachments = readAttachments(cell('attachments'), errors);
-  if (errors.length > 0 || !answer || difficulty === undefined || status === undefined) return errors.join('; ');
+  if (errors.length > 0 || !answer || difficulty === undefined || status === undefined) return why(errors.map((e) => e.reason).join('; '), errors.map((e) => e.reasonZh).join('；'));
   const question: Question = {
     type,
     stem: cell('stem'),
@@ -99,42 +105,44 @@ function mapRow(cells: string[], header: HeaderMap): Question | string {
     externalKey: cell('externalKey') === '' ? null : cell('externalKey'),
   };
   const problems = validateQuestion(question);
-  return problems.length > 0 ? describeProblems(problems) : question;
+  return problems.length > 0 ? problemsWhy(problems) : question;
 }
 
-function readOptions(cells: string[], header: HeaderMap, errors: string[]): Question['options'] {
+function readOptions(cells: string[], header: HeaderMap, errors: Why[]): Question['options'] {
   const texts = header.options.map((col) => (col === undefined ? '' : (cells[col] ?? '')));
   let last = texts.length - 1;
   while (last >= 0 && texts[last] === '') last--;
   const options: Question['options'] = [];
   for (let i = 0; i <= last; i++) {
-    if (texts[i] === '') errors.push(`选项${optionKey(i)} is empty but a later option is filled`);
+    if (texts[i] === '') errors.push(why(`选项${optionKey(i)} is empty but a later option is filled`, `选项${optionKey(i)} 为空，但后面的选项有内容`));
     options.push({ key: optionKey(i), text: texts[i] });
   }
   return options;
 }
 
-function readAnswer(type: QuestionType, text: string, errors: string[]): Answer | null {
+const EMPTY_ANSWER = why('答案 is empty: the question has no correct answer', '答案为空：没有正确答案');
+
+function readAnswer(type: QuestionType, text: string, errors: Why[]): Answer | null {
   if (isChoiceType(type)) {
     const letters = text.toUpperCase().replace(/[\s,，、;；]/g, '');
     if (letters === '') {
-      errors.push('答案 is empty: the question has no correct answer');
+      errors.push(EMPTY_ANSWER);
       return null;
     }
     if (!/^[A-Z]+$/.test(letters)) {
-      errors.push(`答案 "${text}" is not option letters like AC`);
+      errors.push(why(`答案 "${text}" is not option letters like AC`, `答案“${text}”不是选项字母（如 AC）`));
       return null;
     }
     return { kind: 'choice', keys: [...new Set(letters.split(''))].sort() };
   }
   if (type === 'truefalse') {
     const value = parseTrueFalse(text);
-    if (value === undefined) errors.push(`答案 "${text}" is not 对 or 错`);
+    if (value === undefined) errors.push(why(`答案 "${text}" is not 对 or 错`, `答案“${text}”无效，应为 对 或 错`));
     return value === undefined ? null : { kind: 'truefalse', value };
   }
   if (type === 'fill') {
     if (text === '') {
-      errors.push('答案 is empty: the question has no correct answer');
+      errors.push(EMPTY_ANSWER);
       return null;
     }
     const blanks = splitUnescaped(text, ['|']).map((blank) =>
@@ -145,7 +153,7 @@ function readAnswer(type: QuestionType, text: string, errors: string[]): Answer 
   return { kind: 'text', reference: text };
 }
 
-function readAttachments(text: string, errors: string[]): Attachment[] {
+function readAttachments(text: string, errors: Why[]): Attachment[] {
   if (text === '') return [];
   return text
     .split('\n')
@@ -153,7 +161,7 @@ function readAttachments(text: string, errors: string[]): Attachment[] {
     .map((l) => {
       const [kindText = '', name = '', url = ''] = splitUnescaped(l, ['|']).map((p) => unescapeAll(p).trim());
       const kind = parseAttachmentKind(kindText);
-      if (!kind) errors.push(`附件 "${l}": the kind must be image, audio, video or file`);
+      if (!kind) errors.push(why(`附件 "${l}": the kind must be image, audio, video or file`, `附件“${l}”：类型应为 图片、音频、视频 或 文件`));
       return url === '' ? { kind: kind ?? 'file', name } : { kind: kind ?? 'file', name, url };
     });
 }

@@ -1,9 +1,12 @@
 import { AppError } from '../../errors.ts';
 import type { Attachment } from './model.ts';
 
-/** A file that cannot be read at all: the message names the place (line 0 = the whole file). */
-export function fileError(message: string, line: number): AppError {
-  return new AppError('VALIDATION', message, { field: 'file', details: { line } });
+/**
+ * A file that cannot be read at all: the message names the place (line 0 = the whole file);
+ * the Chinese reason rides in `details.reasonZh`, which the error handler lifts to the top.
+ */
+export function fileError(message: string, line: number, reasonZh: string): AppError {
+  return new AppError('VALIDATION', message, { field: 'file', details: { line, reasonZh } });
 }
 
 /**
@@ -15,7 +18,7 @@ export function decodeInput(input: string | Uint8Array, what: string): string {
   if (typeof input === 'string') {
     text = input;
   } else {
-    if (input.length === 0) throw fileError(`the ${what} file is empty (0 bytes)`, 0);
+    if (input.length === 0) throw fileError(`the ${what} file is empty (0 bytes)`, 0, `${what} 文件为空（0 字节）`);
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
@@ -23,7 +26,7 @@ export function decodeInput(input: string | Uint8Array, what: string): string {
     }
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.trim() === '') throw fileError(`the ${what} file is empty`, 0);
+  if (text.trim() === '') throw fileError(`the ${what} file is empty`, 0, `${what} 文件是空的`);
   return text;
 }
 

@@ -5,6 +5,8 @@ import {
   isJudgedType,
   isStatus,
   type Question,
+  type Why,
+  why,
 } from './model.ts';
 
 export type QuestionProblem = { field: string; message: string; messageZh: string };
@@ -81,3 +83,7 @@ function validateAnswer(q: Question): QuestionProblem[] {
 
 /** The problems of a question as one line, for a skipped-row reason. */
 export const describeProblems = (problems: QuestionProblem[]): string => problems.map((p) => p.message).join('; ');
+/** The same problems in Chinese (joined with '；'). */
+export const describeProblemsZh = (problems: QuestionProblem[]): string => problems.map((p) => p.messageZh).join('；');
+/** The problems as a skipped-row reason in both languages. */
+export const problemsWhy = (problems: QuestionProblem[]): Why => why(describeProblems(problems), describeProblemsZh(problems));

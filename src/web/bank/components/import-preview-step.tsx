@@ -14,7 +14,7 @@ const ACTION_COLOURS: Record<Item['action'], string> = { create: 'green', update
 
 /** Step 2: what the file would do, every skipped question with its line and reason, near-duplicates flagged. Nothing written yet. */
 export function ImportPreviewStep({ bankId, preview, onRetry, onCommitted }: Props) {
-  const { t, errorText } = useI18n();
+  const { t, lang, errorText } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { summary } = preview;
@@ -82,7 +82,7 @@ export function ImportPreviewStep({ bankId, preview, onRetry, onCommitted }: Pro
             pagination={summary.skipped.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
             columns={[
               { title: t('bank.import.line'), dataIndex: 'line', width: 110, render: (line: number) => <Tag color="red" variant="filled">{t('bank.import.lineN', { n: line })}</Tag> },
-              { title: t('import.reason'), dataIndex: 'reason' },
+              { title: t('import.reason'), key: 'reason', render: (_, r) => (lang === 'zh-CN' ? r.reasonZh : r.reason) },
             ]}
           />
         </Card>
