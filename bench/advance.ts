@@ -12,6 +12,7 @@ import { advanceTopN } from '../src/server/contests/engine/advancement.ts';
 import type { StageDef } from '../src/server/contests/engine/contest-model.ts';
 import { computeStandings, type Entrant, type RoundScore } from '../src/server/contests/engine/standings.ts';
 import { mulberry32 } from '../src/server/bank/engine/prng.ts';
+import { PRELIMINARY } from '../src/server/contests/engine/contest-fixture.test-support.ts';
 
 const PROVINCES = 31;
 const PER_PROVINCE = 3000;
@@ -19,26 +20,10 @@ const TRACKS = ['voice', 'ai', 'im', 'quality'];
 const CITIES = 12;
 const SEED = 20260405;
 
-
-const stage: StageDef = {
-  id: 'prelim',
-  name: '省级初赛',
-  kind: 'preliminary',
-  rounds: [
-    { id: 'theory', name: '理论笔试', kind: 'written', role: 'scored', normalisation: { kind: 'percentOfMax', maxScore: 150 }, weightPercent: 25 },
-    { id: 'lookup', name: '知识查找', kind: 'lookup', role: 'scored', normalisation: { kind: 'raw' }, weightPercent: 25 },
-    { id: 'roleplay', name: '投诉处理情景', kind: 'judged', role: 'scored', normalisation: { kind: 'percentOfMax', maxScore: 100 }, weightPercent: 50 },
-    { id: 'decider', name: '加赛', kind: 'live', role: 'decider', normalisation: { kind: 'raw' }, weightPercent: 0 },
-  ],
-  tieBreaks: [
-    { kind: 'roundScore', roundId: 'roleplay' },
-    { kind: 'fewerViolations' },
-    { kind: 'earlierFinish', roundId: 'theory' },
-    { kind: 'decider', roundId: 'decider' },
-  ],
-  advancement: { kind: 'topN', perTrack: 6, maxPerOrganisation: 2, tieAtCut: 'refuse' },
-};
-const rule = { kind: 'topN' as const, perTrack: 6, maxPerOrganisation: 2, tieAtCut: 'refuse' as const };
+// the same stage as the engine tests' reference contest (one definition, shared)
+const stage: StageDef = PRELIMINARY;
+if (stage.advancement.kind !== 'topN') throw new Error('the reference preliminary advances by top N');
+const rule = stage.advancement;
 
 type Province = { entrants: Entrant[]; scores: RoundScore[] };
 

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { systemActor } from '../identity/system-actor.ts';
 import { advanceStage } from '../contests/advance-service.ts';
+import { computeAwards, publishAwards, reviewAwards } from '../contests/award-service.ts';
 import { stageEntrants } from '../contests/standings-service.ts';
 import type { ContestDef } from '../contests/engine/contest-model.ts';
 import { seededRandom } from '../lib/random.ts';
@@ -57,7 +58,8 @@ export const demoContestDefinition = (quotas: ContestDef['quotas']): Omit<Contes
 /**
  * “2026 服务之星技能竞赛”, found mid-way: 3 teams per province and track registered and approved
  * (plus a few pending for the reviewer and one rejected), the preliminary scored and advanced
- * (top 6 per track → 24 teams), the semifinal half scored (role-play marks still coming in).
+ * (top 6 per track → 24 teams) and its prizes published (per track 1/2/3 prizes and a 最佳个人, from
+ * the members' own written scores), the semifinal half scored (role-play marks still coming in).
  * The demo `contestant` captains 浙江's first 语音客服 team. Idempotent: found by title.
  */
 export async function loadContestsDemo(ctx: AppContext): Promise<{ entries: number }> {
@@ -112,11 +114,26 @@ export async function loadContestsDemo(ctx: AppContext): Promise<{ entries: numb
   const prelim = await stageEntrants(ctx, c, 0);
   const start = Date.parse('2026-11-08T09:00:00+08:00');
   for (const [i, e] of prelim.entries()) {
-    const score = Math.round((55 + rand() * 44) * 10) / 10;
-    await ctx.contests.scores.upsert({ contestId, roundKey: 'prelim-written', entryId: e.id, score, maxScore: 100, source: 'exam', sourceRef: 'demo', violations: 0, finishedAt: new Date(start + 60_000 * (40 + i)), details: {} });
+    // each member sits the written round; the team's score is the members' mean (details.memberScores feeds 最佳个人)
+    const memberScores = Object.fromEntries(e.members.map((m) => [String(m.personId), Math.round((55 + rand() * 44) * 10) / 10]));
+    const values = Object.values(memberScores);
+    const score = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+    await ctx.contests.scores.upsert({ contestId, roundKey: 'prelim-written', entryId: e.id, score, maxScore: 100, source: 'exam', sourceRef: 'demo', violations: 0, finishedAt: new Date(start + 60_000 * (40 + i)), details: { memberScores } });
   }
   const actor = await systemActor(ctx);
   await advanceStage(ctx, actor, contestId, 'prelim', { dryRun: false });
+
+  // the preliminary's prizes, published (so the public results page and the honour roll show them):
+  // per track 1 first, 2 second, 3 third prize (ties share the higher prize), and the best individual
+  const tier = (id: string, nameZh: string, name: string) => ({ id, name, nameZh });
+  await computeAwards(ctx, actor, contestId, {
+    sources: [
+      { kind: 'tiers', stageKey: 'prelim', rule: { kind: 'byCount', tiePolicy: 'shareHigher', tiers: [{ tier: tier('prelim-first', '初赛一等奖', 'Preliminary first prize'), count: 1 }, { tier: tier('prelim-second', '初赛二等奖', 'Preliminary second prize'), count: 2 }, { tier: tier('prelim-third', '初赛三等奖', 'Preliminary third prize'), count: 3 }] } },
+      { kind: 'bestIndividual', stageKey: 'prelim', roundId: 'prelim-written', tieBreaks: [] },
+    ],
+  });
+  await reviewAwards(ctx, actor, contestId);
+  await publishAwards(ctx, actor, contestId);
 
   // the semifinal, mid-way: the two live rounds are in, the judged role-play for two teams in three
   const semi = await stageEntrants(ctx, c, 1);
