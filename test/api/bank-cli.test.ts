@@ -32,7 +32,7 @@ describe('servicestar import / export / assemble', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, updated: 0, unchanged: 5 });
     const gift = await cli('import', 'questions', path.join(MOODLE_TESTDATA, 'questions.gift.txt'), '--bank', '测试库', '--json');
     expect(gift.code).toBe(1);
-    expect(JSON.parse(gift.stdout)).toMatchObject({ imported: 8, skipped: [{ line: 49, reason: 'the same question as line 46' }] });
+    expect(JSON.parse(gift.stdout)).toMatchObject({ imported: 8, skipped: [{ line: 49, reason: 'the same question as line 46', reasonZh: '与第 46 行的题目相同' }] });
   });
 
   it('exports Moodle XML and assembles papers, or names the constraint that fails', async () => {

@@ -28,12 +28,12 @@ const questionsOf = async (id: number) => {
 describe('Moodle’s own test files, through the API', () => {
   it.each([
     // Moodle makes 9; lines 46 and 49 are the same question ({T} and {TRUE}), which ServiceStar keeps once (re-import must not duplicate)
-    ['questions.gift.txt', ['short', 'fill', 'single', 'multiple', 'fill', 'fill', 'truefalse', 'truefalse'], [{ line: 49, reason: 'the same question as line 46' }]],
+    ['questions.gift.txt', ['short', 'fill', 'single', 'multiple', 'fill', 'fill', 'truefalse', 'truefalse'], [{ line: 49, reason: 'the same question as line 46', reasonZh: '与第 46 行的题目相同' }]],
     ['questions_in_category.gift.txt', ['fill', 'single', 'fill', 'truefalse']],
     ['questions.aiken.txt', ['single', 'single']],
     ['nested_categories_with_questions.xml', ['truefalse', 'truefalse', 'truefalse', 'truefalse', 'short']],
     ['multichoice_testquestion.moodle.xml', ['multiple']],
-  ] as [string, string[], { line: number; reason: string }[]?][])('%s gives the counts and types Moodle makes of it', async (name, types, skipped = []) => {
+  ] as [string, string[], { line: number; reason: string; reasonZh: string }[]?][])('%s gives the counts and types Moodle makes of it', async (name, types, skipped = []) => {
     const id = await createBank(t, 'org-root', `Moodle ${name}`, t.seed.root.id);
     const { summary } = await importFile(t, 'org-root', id, name, moodle(name));
     expect(summary.imported).toBe(types.length);
@@ -49,6 +49,12 @@ describe('Moodle’s own test files, through the API', () => {
     expect(summary.imported).toBe(2);
     expect(summary.skipped.map((s: { line: number }) => s.line)).toEqual(expect.arrayContaining([3, 5, 7]));
     expect(summary.skipped.every((s: { reason: string }) => s.reason.length > 5)).toBe(true);
+    expect(summary.skipped.map((s: { reasonZh: string }) => s.reasonZh)).toEqual([
+      '选项太少：第 1 行的题目只有 1 个选项，至少需要 2 个',
+      '选项 A 前面没有题目',
+      'ANSWER: 行前面没有题目',
+      '第 14 行的题目在下一题开始前没有 ANSWER: 行',
+    ]);
   });
 });
 
@@ -59,6 +65,7 @@ describe('bad input: a clear message naming the place, nothing written, the serv
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe('file');
     expect(res.json().message).toMatch(/line \d+/);
+    expect(res.json().reasonZh).toMatch(/^XML 格式错误（第 \d+ 行）：/);
     expect(await count()).toBe(before);
   });
 
@@ -66,8 +73,7 @@ describe('bad input: a clear message naming the place, nothing written, the serv
     const gift = '// 电信 GIFT\n::好题:: 宽带报障电话是 10000 号。{T}\n\n::坏题:: 光猫指示灯含义 {=正常 ~异常\n\n::又一好题:: 携号转网需要实名登记。{TRUE}\n';
     const id = await createBank(t, 'org-root', 'GIFT 坏题', t.seed.root.id);
     const { summary } = await importFile(t, 'org-root', id, 'broken.gift', Buffer.from(gift));
-    expect(summary.skipped).toHaveLength(1);
-    expect(summary.skipped[0].line).toBe(4);
+    expect(summary.skipped).toEqual([{ line: 4, reason: 'the answer block { is never closed with }', reasonZh: '答案块 { 没有用 } 结束' }]);
     expect(summary.imported).toBe(2);
   });
 
@@ -78,7 +84,9 @@ describe('bad input: a clear message naming the place, nothing written, the serv
     ws.mergeCells('H3:I3');
     const id = await createBank(t, 'org-root', '合并单元格', t.seed.root.id);
     const { summary } = await importFile(t, 'org-root', id, 'merged.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(summary.skipped).toEqual([{ line: 3, reason: expect.stringContaining('merged cells') }]);
+    expect(summary.skipped).toEqual([
+      { line: 3, reason: 'row 3 has merged cells: unmerge them and fill every cell of the question', reasonZh: '第 3 行有合并单元格：请取消合并，并把这道题的每个单元格都填上' },
+    ]);
     expect(summary.imported).toBe(2);
   });
 
@@ -89,12 +97,14 @@ describe('bad input: a clear message naming the place, nothing written, the serv
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ field: 'file' });
     expect(res.json().message).toMatch(/题型.*题干/);
+    expect(res.json().reasonZh).toMatch(/^wrong\.xlsx：所读的工作表.*第 1 行：表头缺少 题型、题干、答案 列/);
   });
 
   it('a 0-byte file is refused', async () => {
     const res = await upload(t, 'org-root', bankId, 'empty.xlsx', Buffer.alloc(0));
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/0 bytes/);
+    expect(res.json().reasonZh).toBe('empty.xlsx 是空文件（0 字节）');
   });
 
   it('a committed import cannot be committed twice', async () => {

@@ -17,7 +17,9 @@ describe('import', () => {
     expect(preview.format).toBe('xlsx');
     expect(preview.summary.imported).toBe(7);
     expect(summary).toMatchObject({ imported: 7, updated: 0, unchanged: 0, byType: { single: 1, multiple: 1, truefalse: 1, fill: 1, short: 1, case: 1, scenario: 1 } });
-    expect(summary.skipped).toEqual([{ line: 9, reason: expect.stringContaining('no correct answer') }]);
+    expect(summary.skipped).toEqual([{ line: 9, reason: expect.stringContaining('no correct answer'), reasonZh: expect.stringContaining('没有正确答案') }]);
+    // the import job keeps both reasons between the preview and the commit
+    expect(preview.summary.skipped).toEqual(summary.skipped);
     const list = await get(t, 'org-zj', `/api/banks/${bankId}/questions`);
     expect(list.json().total).toBe(7);
   });
