@@ -60,6 +60,32 @@ describe('exam saves: group commit', () => {
     }
   });
 
+  it('saves a page\'s queued answers in one request: consecutive sequences, all or none, the candidate\'s own attempt only', async () => {
+    const examId = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[0] }, { candidates: { employeeNos: ['c-hz'] } });
+    const { attemptId, view } = await startAndLoad(t, 'c-hz', examId);
+    const items = itemsOf(view);
+    const fill = items.find((i) => i.type === 'fill')!;
+    const single = items.find((i) => i.type === 'single')!;
+    const url = `/api/attempts/${attemptId}/answers`;
+    const ok = await send(t, 'c-hz', 'POST', url, { answers: [{ itemId: fill.itemId, response: { kind: 'fill', blanks: ['a'] } }, { itemId: single.itemId, response: rightResponse(single) }, { itemId: fill.itemId, response: { kind: 'fill', blanks: ['b'] } }] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const acks = ok.json().acks as { itemId: string; seq: number }[];
+    expect(acks.map((a) => a.itemId)).toEqual([fill.itemId, single.itemId, fill.itemId]);
+    expect(acks.map((a) => a.seq - acks[0].seq)).toEqual([0, 1, 2]);
+    const saved = (await t.ctx.exams.attempts.answers(attemptId)).find((a) => String(a.position) === fill.itemId)!;
+    expect(saved).toMatchObject({ response: { kind: 'fill', blanks: ['b'] }, answerSeq: acks[2].seq });
+    // one bad item refuses the request and saves none of it
+    const bad = await send(t, 'c-hz', 'POST', url, { answers: [{ itemId: fill.itemId, response: { kind: 'fill', blanks: ['c'] } }, { itemId: '999', response: null }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('answers.1.itemId');
+    expect((await t.ctx.exams.attempts.answers(attemptId)).find((a) => String(a.position) === fill.itemId)!.response).toEqual({ kind: 'fill', blanks: ['b'] });
+    expect((await send(t, 'c-hz', 'POST', url, { answers: [] })).statusCode).toBe(400);
+    expect((await send(t, 'c-nj', 'POST', url, { answers: [{ itemId: fill.itemId, response: null }] })).statusCode).toBe(403);
+    expect((await send(t, 'org-zj', 'POST', url, { answers: [{ itemId: fill.itemId, response: null }] })).statusCode).toBe(403);
+    expect((await send(t, 'c-hz', 'POST', `/api/attempts/${attemptId}/submit`)).statusCode).toBe(200);
+    expect((await send(t, 'c-hz', 'POST', url, { answers: [{ itemId: fill.itemId, response: null }] })).statusCode).toBe(409);
+  });
+
   it('a save racing the submit is either graded or refused with 409, never acknowledged and lost', async () => {
     const examId = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[1] }, { candidates: { employeeNos: ['c-hz'] } });
     const { attemptId, view } = await startAndLoad(t, 'c-hz', examId);

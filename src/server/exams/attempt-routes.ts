@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { getAttempt, getAttemptClock, listMyExams, saveToAttempt, startAttempt, submitAttempt } from './attempt-service.ts';
-import { AttemptClock, AttemptParams, AttemptResult, AttemptSummary, AttemptView, FlagBody, MyExamList, SaveAck, SaveAnswerBody } from './attempt-schema.ts';
+import { getAttempt, getAttemptClock, listMyExams, saveAnswersToAttempt, saveToAttempt, startAttempt, submitAttempt } from './attempt-service.ts';
+import { AttemptClock, AttemptParams, AttemptResult, AttemptSummary, AttemptView, FlagBody, MyExamList, SaveAck, SaveAcks, SaveAnswerBody, SaveAnswersBody } from './attempt-schema.ts';
 import { getMyResult } from './result-service.ts';
 import { ErrorBody, IdParams } from './schema.ts';
 
@@ -24,6 +24,9 @@ export const attemptRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   app.put('/attempts/:id/answers', {
     schema: { tags, summary: 'Save one answer; the reply acknowledges it with a sequence number (the last acknowledged write wins per item)', params: AttemptParams, body: SaveAnswerBody, response: { 200: SaveAck, ...errors } },
   }, async (request) => saveToAttempt(ctx, await request.requireActor(), request.params.id, { field: 'answer', itemId: request.body.itemId, tabId: request.body.tabId, response: request.body.response }));
+  app.post('/attempts/:id/answers', {
+    schema: { tags, summary: 'Save several answers (the page\'s queued changes, in order) in one request: all acknowledged with consecutive sequence numbers, or none', params: AttemptParams, body: SaveAnswersBody, response: { 200: SaveAcks, ...errors } },
+  }, async (request) => saveAnswersToAttempt(ctx, await request.requireActor(), request.params.id, request.body));
   app.put('/attempts/:id/flags', { schema: { tags, summary: 'Flag or unflag an item for review', params: AttemptParams, body: FlagBody, response: { 200: SaveAck, ...errors } } }, async (request) => {
     return saveToAttempt(ctx, await request.requireActor(), request.params.id, { field: 'flag', itemId: request.body.itemId, tabId: request.body.tabId, flagged: request.body.flagged });
   });

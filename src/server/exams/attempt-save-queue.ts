@@ -18,18 +18,27 @@ import type { Db } from '../db/kysely.ts';
  * next batch. A lone save is written at once (no timer), so an idle server answers as fast as
  * before.
  */
-type Pending = { attemptId: number; position: number; response: string; at: Date; resolve: (seq: number | null) => void; reject: (e: unknown) => void };
+type Save = { attemptId: number; position: number; response: string; at: Date };
+/** One request's saves: always written by the same statement, so they are all acknowledged or all refused. */
+type Pending = { saves: Save[]; resolve: (seqs: (number | null)[]) => void; reject: (e: unknown) => void };
 type Queue = { items: Pending[]; busy: boolean };
 
 const MAX_BATCH = 1000;
+const STATS = { batches: 0, saves: 0 };
+if (process.env.DEBUG_SAVE_STATS) process.on('exit', () => console.error('save batches', STATS));
 const queues = new WeakMap<Db, Queue>();
 
-export function queueAnswerSave(db: Db, save: { attemptId: number; position: number; response: unknown; at: Date }): Promise<number | null> {
+export async function queueAnswerSave(db: Db, save: { attemptId: number; position: number; response: unknown; at: Date }): Promise<number | null> {
+  return (await queueAnswerSaves(db, [save]))[0];
+}
+
+/** Several saves of one request (the page's pending answers), in order: consecutive sequence numbers, or all null. */
+export function queueAnswerSaves(db: Db, saves: { attemptId: number; position: number; response: unknown; at: Date }[]): Promise<(number | null)[]> {
   let q = queues.get(db);
   if (!q) queues.set(db, (q = { items: [], busy: false }));
   const queue = q;
   return new Promise((resolve, reject) => {
-    queue.items.push({ attemptId: save.attemptId, position: save.position, response: JSON.stringify(save.response ?? null), at: save.at, resolve, reject });
+    queue.items.push({ saves: saves.map((s) => ({ attemptId: s.attemptId, position: s.position, response: JSON.stringify(s.response ?? null), at: s.at })), resolve, reject });
     if (!queue.busy) void drain(db, queue);
   });
 }
@@ -40,10 +49,19 @@ async function drain(db: Db, q: Queue): Promise<void> {
     // let the requests already parsed in this turn of the event loop join the first batch
     await new Promise<void>((r) => setImmediate(r));
     while (q.items.length > 0) {
-      const batch = q.items.splice(0, MAX_BATCH);
+      let n = 0;
+      let size = 0;
+      while (n < q.items.length && (n === 0 || size + q.items[n].saves.length <= MAX_BATCH)) size += q.items[n++].saves.length;
+      const batch = q.items.splice(0, n);
+      STATS.batches++;
+      STATS.saves += size;
       try {
-        const seqs = await writeBatch(db, batch);
-        batch.forEach((p, i) => p.resolve(seqs[i]));
+        const seqs = await writeBatch(db, batch.flatMap((p) => p.saves));
+        let k = 0;
+        for (const p of batch) {
+          p.resolve(seqs.slice(k, k + p.saves.length));
+          k += p.saves.length;
+        }
       } catch (e) {
         for (const p of batch) p.reject(e);
       }
@@ -56,7 +74,7 @@ async function drain(db: Db, q: Queue): Promise<void> {
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock (two processes, two tabs), serialisation
 
 /** Writes one batch; returns each save's acknowledged sequence, or null when its attempt is submitted. */
-export async function writeBatch(db: Db, batch: Pick<Pending, 'attemptId' | 'position' | 'response' | 'at'>[]): Promise<(number | null)[]> {
+export async function writeBatch(db: Db, batch: Save[]): Promise<(number | null)[]> {
   const attempts = batch.map((p) => p.attemptId);
   const positions = batch.map((p) => p.position);
   const responses = batch.map((p) => p.response);

@@ -15,6 +15,12 @@ export const SaveAnswerBody = z.object({
   /** which tab or device sent it, for the log */
   tabId: z.string().min(1).max(64).default('web'),
 });
+/** The page's queued answers in one request, in the order they were given. */
+export const SaveAnswersBody = z.object({
+  answers: z.array(z.object({ itemId: z.string().min(1).max(10), response: ResponseSchema.nullable() })).min(1).max(50),
+  tabId: z.string().min(1).max(64).default('web'),
+});
+export const SaveAcks = z.object({ acks: z.array(z.object({ itemId: z.string(), seq: z.number() })), savedAt: z.date(), remainingMs: z.number() });
 export const FlagBody = z.object({ itemId: z.string().min(1).max(10), flagged: z.boolean(), tabId: z.string().min(1).max(64).default('web') });
 export const SaveAck = z.object({ itemId: z.string(), seq: z.number(), savedAt: z.date(), remainingMs: z.number() });
 

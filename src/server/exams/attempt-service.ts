@@ -11,7 +11,7 @@ import { submitAndRead, submitAttemptNow } from './grading-service.ts';
 import { dealFor, loadPaperContent } from './paper-content.ts';
 import type { CandidatePaper } from './engine/paper-deal.ts';
 import { loadExam } from './access.ts';
-import { queueAnswerSave } from './attempt-save-queue.ts';
+import { queueAnswerSave, queueAnswerSaves } from './attempt-save-queue.ts';
 
 type Meta = { ip?: string | null; userAgent?: string | null };
 
@@ -163,8 +163,8 @@ async function cachedAttempt(ctx: AppContext, actor: Actor, attemptId: number) {
   return { entry: hit, attempt: hit.attempt, exam };
 }
 
-/** Save one answer or flag: acknowledged with the attempt's next sequence number (engine answer-merge's rule, kept by the database). */
-export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: number, input: SaveInput) {
+/** The attempt open for saves, or the 409 a save gets (submitted, or past deadline + grace: then it is submitted now). */
+async function openForSaves(ctx: AppContext, actor: Actor, attemptId: number) {
   const { attempt, exam, entry } = await cachedAttempt(ctx, actor, attemptId);
   const now = ctx.now();
   if (attempt.submittedAt) throw new AppError('CONFLICT', 'this attempt has been submitted', { details: { submittedAt: attempt.submittedAt } });
@@ -174,19 +174,34 @@ export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: nu
     await autoSubmitIfDue(ctx, exam, (await ctx.exams.attempts.get(attemptId))!);
     throw new AppError('CONFLICT', 'time is up: the attempt has been submitted', { details: { deadline: attempt.deadline } });
   }
-  const position = Number(input.itemId);
   const content = await loadPaperContent(ctx, attempt.paperId);
+  return { attempt, exam, entry, now, reading, content };
+}
+
+/** A candidate's answer (display keys) checked and turned into the stored form; a malformed one is refused here (400 naming `field`), not at submit. */
+function canonicalAnswer(open: Awaited<ReturnType<typeof openForSaves>>, itemId: string, response: Response | null, field: string) {
+  const { attempt, exam, entry, content } = open;
+  const position = Number(itemId);
   const item = Number.isInteger(position) ? content.byPosition.get(position) : undefined;
-  if (!item) throw invalid('itemId', `item ${input.itemId} is not on this paper`);
+  if (!item) throw invalid(field, `item ${itemId} is not on this paper`);
+  const deal = (entry.deal ??= dealFor(exam, attempt.personId, attempt.attemptNo, content));
+  const canonical = toCanonicalResponse(item.question, dealtOf(deal, position), response);
+  gradeResponse({ type: item.question.type, options: item.question.options, answer: item.question.answer, score: item.points }, canonical, exam.settings.grading);
+  return { position, canonical };
+}
+
+/** Save one answer or flag: acknowledged with the attempt's next sequence number (engine answer-merge's rule, kept by the database). */
+export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: number, input: SaveInput) {
+  const open = await openForSaves(ctx, actor, attemptId);
+  const { now, reading } = open;
   let seq: number | null;
   if (input.field === 'answer') {
-    const deal = (entry.deal ??= dealFor(exam, attempt.personId, attempt.attemptNo, content));
-    const canonical = toCanonicalResponse(item.question, dealtOf(deal, position), input.response);
-    // a malformed response (wrong kind, unknown option, too many blanks) is refused here, not at submit
-    gradeResponse({ type: item.question.type, options: item.question.options, answer: item.question.answer, score: item.points }, canonical, exam.settings.grading);
+    const { position, canonical } = canonicalAnswer(open, input.itemId, input.response, 'itemId');
     // group commit: written together with the saves of other requests arriving meanwhile
     seq = await queueAnswerSave(ctx.db, { attemptId, position, response: canonical, at: now });
   } else {
+    const position = Number(input.itemId);
+    if (!Number.isInteger(position) || !open.content.byPosition.has(position)) throw invalid('itemId', `item ${input.itemId} is not on this paper`);
     seq = await ctx.exams.attempts.save(attemptId, position, { field: 'flag', flagged: input.flagged }, now);
   }
   if (seq === null) {
@@ -194,6 +209,23 @@ export async function saveToAttempt(ctx: AppContext, actor: Actor, attemptId: nu
     throw new AppError('CONFLICT', 'this attempt has been submitted');
   }
   return { itemId: input.itemId, seq, savedAt: now, remainingMs: reading.remainingMs };
+}
+
+/**
+ * Several answers in one request (the page's queued changes, in the order they were made):
+ * checked first (any bad one: 400 naming `answers.N.itemId`, nothing saved), then written by
+ * one statement, so they are acknowledged together with consecutive sequence numbers, or
+ * refused together (409).
+ */
+export async function saveAnswersToAttempt(ctx: AppContext, actor: Actor, attemptId: number, input: { answers: { itemId: string; response: Response | null }[] }) {
+  const open = await openForSaves(ctx, actor, attemptId);
+  const saves = input.answers.map((a, i) => ({ itemId: a.itemId, ...canonicalAnswer(open, a.itemId, a.response, `answers.${i}.itemId`) }));
+  const seqs = await queueAnswerSaves(ctx.db, saves.map((s) => ({ attemptId, position: s.position, response: s.canonical, at: open.now })));
+  if (seqs.some((s) => s === null)) {
+    attemptCache.delete(attemptId);
+    throw new AppError('CONFLICT', 'this attempt has been submitted');
+  }
+  return { acks: saves.map((s, i) => ({ itemId: s.itemId, seq: seqs[i]! })), savedAt: open.now, remainingMs: open.reading.remainingMs };
 }
 
 /**
