@@ -4,7 +4,9 @@
  * computed from the paper's answer key and the answers given. The contestant answers two items,
  * loses the network (offline emulation), answers two more and sees them unsaved, reconnects and
  * sees them saved, submits, and the result shows the expected score. Then the organiser's proctor
- * view and the demo's finished exam's item analysis.
+ * view and the demo's finished exam's item analysis. Then a mock exam from the practice area (start,
+ * answer, reload to resume, submit, result), an appeal on the released demo exam, and on a PC the
+ * mock tab, the organiser's mock exams and the appeal queue (start a review, uphold with a reason).
  */
 import type { Page } from 'playwright-core';
 import { baseUrl, DEMO_PASSWORD, DESKTOP, expect, journey, PHONE, screenshot, signIn, step, watchConsole } from './support.ts';
@@ -115,6 +117,90 @@ await journey('exam on a phone with the network lost mid-way', PHONE, async ({ p
     const score = (await page.getByTestId('result-score').textContent()) ?? '';
     expect(Number(score.split('/')[0].trim()) === expected, `the score is ${expected} (shown: ${score})`);
     await screenshot(page, 'exam-result-phone');
+  });
+
+  await step('a mock exam from the practice area: start, answer, resume after a reload, submit, result', async () => {
+    await page.goto(`${baseUrl}/me/practice?tab=mock`);
+    await page.getByTestId('mock-section').waitFor();
+    await page.locator('[data-testid="mock-history-chart"] canvas').first().waitFor();
+    await page.waitForTimeout(600); // the chart animates in
+    await screenshot(page, 'mock-tab-phone');
+    await page.locator('a.ss-mock-card').first().click();
+    await page.getByTestId('mock-intro').waitFor();
+    await screenshot(page, 'mock-intro-phone');
+    await page.getByTestId('mock-start').click();
+    await page.getByTestId('mock-sitting').waitFor();
+    const timer = (await page.getByTestId('mock-timer').textContent()) ?? '';
+    expect(/^\s*(29|30):\d\d/.test(timer), `the mock exam's clock shows about 30 minutes (${timer})`);
+    await page.getByTestId('exam-question').locator('.ss-exam-option').first().click();
+    await page.getByTestId('item-save').and(page.locator('[data-state="saved"]')).waitFor();
+    await page.reload();
+    await page.getByTestId('mock-sitting').waitFor();
+    expect((await page.getByTestId('exam-question').locator('.ss-exam-option[aria-checked="true"]').count()) === 1, 'after a reload the same attempt resumes with the saved answer');
+    await screenshot(page, 'mock-sitting-phone', false);
+    await page.getByRole('button', { name: /答题卡/ }).click();
+    const drawerSubmit = page.locator('.ss-exam-drawer').getByRole('button', { name: '交卷' });
+    await drawerSubmit.waitFor();
+    await page.waitForTimeout(400);
+    await drawerSubmit.click();
+    await page.getByTestId('submit-confirm').click();
+    await page.waitForURL(/\/me\/practice\/mock-attempts\/\d+/);
+    await page.getByTestId('mock-score').waitFor();
+    await page.getByText('全部 30').click();
+    expect((await page.getByTestId('mock-result-item').count()) === 30, 'the result lists the 30 items of the 浙江 blueprint');
+    await page.getByText(/^错题 \d+$/).click();
+    await screenshot(page, 'mock-result-phone');
+  });
+
+  await step('the contestant appeals an item of the released demo exam and sees the trail', async () => {
+    const call = await apiSession('contestant');
+    const mine = await call<{ items: { title: string; attempts: { id: number }[] }[] }>('/api/my/exams');
+    const attemptId = mine.items.find((e) => e.title === '浙江初赛理论模拟考（已结束）')!.attempts[0].id;
+    await page.goto(`${baseUrl}/me/attempts/${attemptId}`);
+    await page.getByTestId('appeal-panel').waitFor();
+    expect((await page.getByTestId('my-appeal').count()) === 2, 'the demo contestant has two appeals (one decided, one waiting)');
+    await page.getByTestId('appeal-open').first().click();
+    await page.getByTestId('appeal-reason').fill('端到端测试：请复核本题。');
+    await page.getByTestId('appeal-submit').click();
+    await page.getByTestId('my-appeal').nth(2).waitFor();
+    expect((await page.getByTestId('appeal-panel').getByText('阅卷复核组').count()) > 0, 'reviewers appear as the review panel, not by name');
+    await page.getByTestId('appeal-panel').scrollIntoViewIfNeeded();
+    await screenshot(page, 'exam-appeals-phone');
+  });
+
+  await step('on a PC: the contestant\'s mock tab and result, the organiser\'s mock exams and appeal queue', async () => {
+    const desk = await browser.newContext(DESKTOP);
+    const me = await desk.newPage();
+    const problems = watchConsole(me);
+    await signIn(me, 'contestant');
+    await me.waitForURL(`${baseUrl}/me`);
+    await me.goto(`${baseUrl}/me/practice?tab=mock`);
+    await me.locator('[data-testid="mock-history-chart"] canvas').first().waitFor();
+    await me.waitForTimeout(600);
+    await screenshot(me, 'mock-tab-pc');
+    await me.getByTestId('mock-history-row').first().click();
+    await me.getByTestId('mock-score').waitFor();
+    await me.waitForTimeout(400);
+    await screenshot(me, 'mock-result-pc');
+    const org = await (await browser.newContext(DESKTOP)).newPage();
+    const orgProblems = watchConsole(org);
+    await signIn(org, 'organiser');
+    await org.waitForURL(/\/admin/);
+    await org.goto(`${baseUrl}/exams`);
+    await org.getByTestId('mock-exams-card').getByText('浙江周周练 · 理论模拟考').waitFor();
+    await screenshot(org, 'exams-mock-card');
+    const call = await apiSession('organiser');
+    const finished = (await call<{ items: { id: number; title: string }[] }>('/api/exams')).items.find((e) => e.title === '浙江初赛理论模拟考（已结束）')!;
+    await org.goto(`${baseUrl}/exams/${finished.id}/results?tab=appeals`);
+    await org.getByTestId('appeal-queue').waitFor();
+    await org.getByTestId('appeal-start-review').first().click();
+    await org.getByTestId('appeal-decide').first().click();
+    await org.getByLabel('处理意见').fill('端到端测试：复核后维持原分。');
+    await org.getByRole('button', { name: /^OK$|^确\s*定$/ }).click();
+    await org.getByTestId('appeal-decide').waitFor({ state: 'detached' });
+    await screenshot(org, 'exams-appeal-queue');
+    expect(problems.length === 0 && orgProblems.length === 0, `no errors on the PC pages:\n    ${[...problems, ...orgProblems].join('\n    ')}`);
+    await desk.close();
   });
 
   await step('the organiser sees the proctor view and the item analysis', async () => {

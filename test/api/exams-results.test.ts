@@ -75,7 +75,7 @@ describe('marking, release, results', () => {
     expect(row.score).toBe(14);
     const queue = (await get(t, 'org-zj', `/api/exams/${examId}/appeals`)).json().items;
     expect(queue).toHaveLength(1);
-    expect(queue[0]).toMatchObject({ candidateName: '杭州选手', employeeNo: 'c-hz' });
+    expect(queue[0]).toMatchObject({ candidateName: '杭州选手', employeeNo: 'c-hz', itemNumber: (short as unknown as { number: number }).number });
     expect(queue[0].trail.map((e: { actorName: string; actorRole: string }) => [e.actorRole, e.actorName])).toEqual([['candidate', '杭州选手'], ['reviewer', '浙江组织者'], ['reviewer', '浙江组织者']]);
     // the candidate sees who decided only as the review panel (marking is blind), and when, what and why
     const mine = (await get(t, 'c-hz', `/api/attempts/${attemptId}/appeals`)).json().items[0];

@@ -6,6 +6,7 @@ import { loadManagedExam } from './access.ts';
 import type { AppealRow } from './marking-repo.ts';
 import { loadOwnAttempt } from './attempt-service.ts';
 import { setItemScore } from './marking-service.ts';
+import { dealFor, loadPaperContent } from './paper-content.ts';
 import { visibility } from './result-service.ts';
 import { writeContestScores } from './release-service.ts';
 
@@ -19,8 +20,8 @@ type People = Map<number, { name: string; employeeNo: string }>;
  * An appeal with its trail. Marking is blind, so the candidate's view names only the candidate:
  * reviewers' steps show the role (actorRole `reviewer`, actorName null). Organisers see every name.
  */
-export const appealView = (a: AppealRow, people: People = new Map(), opts: { blind?: boolean } = {}) => ({
-  id: a.id, attemptId: a.attemptId, itemId: a.position === null ? null : String(a.position), reason: a.reason, originalMark: a.originalMark, finalMark: a.finalMark, status: a.status,
+export const appealView = (a: AppealRow, people: People = new Map(), opts: { blind?: boolean; itemNumber?: number | null } = {}) => ({
+  id: a.id, attemptId: a.attemptId, itemId: a.position === null ? null : String(a.position), itemNumber: opts.itemNumber ?? null, reason: a.reason, originalMark: a.originalMark, finalMark: a.finalMark, status: a.status,
   candidateName: opts.blind ? null : (people.get(a.personId)?.name ?? null),
   employeeNo: opts.blind ? null : (people.get(a.personId)?.employeeNo ?? null),
   trail: a.trail.map((e) => {
@@ -32,7 +33,22 @@ export const appealView = (a: AppealRow, people: People = new Map(), opts: { bli
 
 async function viewsOf(ctx: AppContext, rows: AppealRow[], blind: boolean) {
   const people = await ctx.exams.marking.people(rows.flatMap((a) => [a.personId, ...a.trail.map((e) => Number(e.actorId)).filter((n) => Number.isInteger(n) && n > 0)]));
-  return rows.map((a) => appealView(a, people, { blind }));
+  // the item's number as the candidate saw it (their own order of the paper)
+  const deals = new Map<number, Promise<Map<string, number>>>();
+  const dealOf = (attemptId: number) => {
+    if (!deals.has(attemptId)) {
+      deals.set(attemptId, (async () => {
+        const attempt = (await ctx.exams.attempts.get(attemptId))!;
+        const exam = (await ctx.exams.exams.get(attempt.examId))!;
+        const deal = dealFor(exam, attempt.personId, attempt.attemptNo, await loadPaperContent(ctx, attempt.paperId));
+        return new Map(deal.questions.map((q) => [q.questionId, q.position]));
+      })());
+    }
+    return deals.get(attemptId)!;
+  };
+  const out = [];
+  for (const a of rows) out.push(appealView(a, people, { blind, itemNumber: a.position === null ? null : ((await dealOf(a.attemptId)).get(String(a.position)) ?? null) }));
+  return out;
 }
 
 export async function fileMyAppeal(ctx: AppContext, actor: Actor, attemptId: number, input: { itemId: string | null; reason: string }) {

@@ -17,7 +17,7 @@ export const MarkAck = z.object({ responseId: z.string(), status: z.string(), fi
 export const AppealBody = z.object({ itemId: z.string().max(10).nullable().default(null), reason: z.string().trim().min(1).max(2000) });
 export const AppealActionBody = z.object({ type: z.enum(['start-review', 'uphold', 'change', 'withdraw']), note: z.string().max(2000).optional(), newMark: z.number().min(0).optional() });
 export const AppealView = z.object({
-  id: z.number(), attemptId: z.number(), itemId: z.string().nullable(), reason: z.string(), originalMark: z.number(), finalMark: z.number().nullable(), status: z.string(),
+  id: z.number(), attemptId: z.number(), itemId: z.string().nullable(), /** the item's number in the candidate's own order */ itemNumber: z.number().nullable(), reason: z.string(), originalMark: z.number(), finalMark: z.number().nullable(), status: z.string(),
   /** null in the candidate's own view */
   candidateName: z.string().nullable(), employeeNo: z.string().nullable(),
   /** actorName is null for reviewers in the candidate's view (marking is blind) */

@@ -24,7 +24,7 @@ export function AppealPanel({ attemptId, appeals, numberOf, target, onTarget, on
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
-  const label = (itemId: string | null) => (itemId === null ? t('exams.results.wholeAttempt') : t('exams.appeal.item', { n: numberOf(itemId) ?? itemId }));
+  const label = (itemId: string | null, itemNumber?: number | null) => (itemId === null ? t('exams.results.wholeAttempt') : t('exams.appeal.item', { n: itemNumber ?? numberOf(itemId) ?? itemId }));
 
   const file = async () => {
     if (!target || !reason.trim()) return;
@@ -58,7 +58,7 @@ export function AppealPanel({ attemptId, appeals, numberOf, target, onTarget, on
         appeals.map((a) => (
           <div key={a.id} className="ss-appeal" data-testid="my-appeal">
             <div className="ss-appeal__head">
-              <strong>{label(a.itemId)}</strong>
+              <strong>{label(a.itemId, a.itemNumber)}</strong>
               <AppealStatus status={a.status} />
               <span className="ss-exam-muted">{a.finalMark !== null && a.finalMark !== a.originalMark ? t('exams.appeal.marksChanged', { from: a.originalMark, to: a.finalMark }) : t('exams.appeal.marks', { from: a.originalMark })}</span>
               {isOpenAppeal(a) && <Button size="small" type="link" className="ss-appeal-link" onClick={() => void withdraw(a)}>{t('exams.appeal.withdraw')}</Button>}

@@ -49,7 +49,7 @@ export function AppealQueue({ appeals, loading, onChanged }: { appeals: AppealVi
         expandable={{ expandedRowRender: (a) => <AppealTrail appeal={a} />, rowExpandable: () => true }}
         columns={[
           { title: t('exams.appeal.candidate'), render: (_, a) => <span>{a.candidateName} <small className="ss-exam-muted">{a.employeeNo}</small></span> },
-          { title: t('exams.results.appealItem'), dataIndex: 'itemId', width: 90, render: (v: string | null) => v ?? t('exams.results.wholeAttempt') },
+          { title: t('exams.results.appealItem'), width: 90, render: (_, a) => (a.itemId === null ? t('exams.results.wholeAttempt') : t('exams.appeal.item', { n: a.itemNumber ?? a.itemId })) },
           { title: t('exams.results.appealReason'), dataIndex: 'reason', render: (v: string) => <span className="ss-stem-cell" title={v}>{v}</span> },
           { title: t('exams.results.score'), width: 110, render: (_, a) => `${a.originalMark}${a.finalMark !== null && a.finalMark !== a.originalMark ? ` → ${a.finalMark}` : ''}` },
           { title: t('exams.field.status'), width: 110, render: (_, a) => <AppealStatus status={a.status} /> },

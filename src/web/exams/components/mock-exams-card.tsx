@@ -56,7 +56,7 @@ export function MockExamsCard() {
           { title: t('exams.mock.fieldOrganisation'), dataIndex: 'organisationName' },
           { title: t('exams.mock.fieldBlueprint'), render: (_, m) => `${m.bankName} · ${m.blueprintName ?? '—'}` },
           { title: t('exams.field.duration'), dataIndex: 'durationMinutes', render: (v: number) => t('exams.take.minutes', { n: v }) },
-          { title: t('exams.mock.fieldPerDay'), dataIndex: 'attemptsPerDay', render: (v: number | null) => (v === null ? t('exams.mock.unlimited') : v) },
+          { title: t('exams.mock.perDayShort'), dataIndex: 'attemptsPerDay', render: (v: number | null) => (v === null ? t('exams.mock.unlimited') : v) },
           { title: t('exams.mock.fieldAttempts'), render: (_, m) => t('exams.mock.attemptsOf', { attempts: m.attempts, learners: m.learners }) },
           { title: t('exams.field.status'), dataIndex: 'active', render: (v: boolean) => <Tag color={v ? 'processing' : 'default'}>{v ? t('exams.mock.open') : t('exams.mock.closedTag')}</Tag> },
           { title: t('common.actions'), render: (_, m) => <Button size="small" type="link" onClick={() => void toggle(m)}>{m.active ? t('exams.mock.close') : t('exams.mock.reopen')}</Button> },

@@ -22,7 +22,7 @@ export default function MockHistoryChart({ items, labels }: { items: MockHistory
       xAxis: { type: 'category', data: items.map((i) => dayjs(i.submittedAt).format('MM-DD HH:mm')), axisLabel: { color: palette.textMuted, fontSize: 10 }, axisLine: { lineStyle: { color: palette.border } } },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: palette.textMuted }, splitLine: { lineStyle: { color: '#eef2f8' } } },
       series: [
-        { name: labels.score, type: 'line', data: items.map((i) => i.percent), smooth: true, symbolSize: 8, lineStyle: { color: palette.primary, width: 3 }, itemStyle: { color: palette.primary }, areaStyle: { color: 'rgba(20,86,217,0.10)' }, label: { show: true, position: 'top', fontSize: 11 } },
+        { name: labels.score, type: 'line', data: items.map((i) => i.percent), symbolSize: 8, lineStyle: { color: palette.primary, width: 3 }, itemStyle: { color: palette.primary }, areaStyle: { color: 'rgba(20,86,217,0.10)' }, label: { show: true, position: 'top', fontSize: 11 } },
         { name: labels.best, type: 'line', step: 'end', data: items.map((i) => i.bestSoFar), symbol: 'none', lineStyle: { color: '#f0a020', type: 'dashed' }, itemStyle: { color: '#f0a020' } },
       ],
     });

@@ -24,6 +24,7 @@ export function ExamResultPage() {
   if (result.loading && !r) return <PageLoading />;
   if (result.error || !r) return <Alert type="error" showIcon title={errorText(result.error)} />;
   const percent = r.score !== null && r.maxScore ? Math.round((r.score / r.maxScore) * 100) : 0;
+  const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
   return (
     <div className="ss-mobile-page ss-exam-result" data-testid="exam-result">
@@ -37,7 +38,7 @@ export function ExamResultPage() {
             <Progress type="circle" percent={percent} size={96} strokeColor="#fff" railColor="rgba(255,255,255,.25)" format={() => <span className="ss-exam-result__pct">{percent}%</span>} />
             <div>
               <div className="ss-exam-result__big" data-testid="result-score">
-                {r.score}
+                {round2(r.score)}
                 <small> / {r.maxScore}</small>
               </div>
               <div className="ss-hero__org">{t('exams.result.score')}</div>
@@ -76,7 +77,7 @@ export function ExamResultPage() {
                   )}
                 </span>
                 <span className="ss-exam-result__pts">
-                  {it.score ?? '—'}/{it.max}
+                  {round2(it.score) ?? '—'}/{it.max}
                 </span>
                 {!openOn.has(it.itemId) && (
                   <Button size="small" type="link" className="ss-appeal-link" onClick={() => setTarget({ itemId: it.itemId, number: it.number })} data-testid="appeal-open">

@@ -1,6 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Progress, Tag } from 'antd';
+import { Alert, Button, Card, Progress, Segmented, Tag } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, LeftOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
@@ -17,6 +17,7 @@ export function MockResultPage() {
   const attemptId = Number(useParams().attemptId);
   const { t, errorText } = useI18n();
   const result = useMockResult(attemptId);
+  const [show, setShow] = useState<'wrong' | 'all'>('wrong');
   const r = result.data;
   /** choice keys with their option text (the mock paper keeps the bank's option order) */
   const withText = (a: Answer | null, options: { key: string; text: string }[]) =>
@@ -56,8 +57,13 @@ export function MockResultPage() {
           <div className="ss-exam-muted">{t('exams.result.byPointHint')}</div>
         </Card>
       )}
-      <Card size="small" className="ss-home-section" title={t('exams.mock.items')}>
-        {r.items.map((it) => (
+      <Card
+        size="small"
+        className="ss-home-section"
+        title={t('exams.mock.items')}
+        extra={<Segmented size="small" value={show} onChange={(v) => setShow(v as 'wrong' | 'all')} options={[{ value: 'wrong', label: t('exams.mock.onlyWrong', { n: r.items.filter((i) => !i.correct).length }) }, { value: 'all', label: t('exams.mock.all', { n: r.items.length }) }]} />}
+      >
+        {r.items.filter((it) => show === 'all' || !it.correct).map((it) => (
           <div key={it.itemId} className="ss-mock-item" data-testid="mock-result-item">
             <div className="ss-mock-item__head">
               <span className="ss-exam-result__no">{it.number}</span>
