@@ -16,6 +16,8 @@ export type Config = {
   logLevel: string;
   webDir: string;
   maxUploadMb: number;
+  /** live arena: the round writer stores a snapshot of the state every N events (0 = never) */
+  arenaSnapshotEvery?: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,5 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.WEB_DIR ?? './dist/web'),
     maxUploadMb: Number(env.MAX_UPLOAD_MB ?? 50),
+    arenaSnapshotEvery: Number(env.ARENA_SNAPSHOT_EVERY ?? 500),
   };
 }
