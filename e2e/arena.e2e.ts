@@ -69,9 +69,20 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
     for (const [phone, who] of [[red, 'contestant'], [blue, 'judge']] as const) {
       await signIn(phone, who);
       await phone.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-      await phone.goto(`${baseUrl}/arena/${round.id}/play`);
+      if (who === 'contestant') {
+        // the contestant finds the round in their list of live rounds and enters the phone view from there
+        await phone.goto(`${baseUrl}/arena/mine`);
+        const row = phone.getByTestId(`my-round-${round.id}`);
+        await row.waitFor();
+        expect((await row.getAttribute('data-status')) === 'waiting', 'the new round is listed as waiting');
+        await row.getByText('红队').waitFor();
+        await screenshot(phone, 'arena-my-rounds', false);
+        await row.getByTestId('my-round-enter').click();
+        await phone.waitForURL((u) => u.pathname === `/arena/${round.id}/play`);
+      } else await phone.goto(`${baseUrl}/arena/${round.id}/play`);
       await phoneState(phone, 'waiting');
     }
+    await red.getByTestId('phone-round-title').getByText('E2E 现场赛').waitFor();
     await red.getByTestId('phone-team').getByText('红队').waitFor();
     await blue.getByTestId('phone-team').getByText('蓝队').waitFor();
     await screen.goto(`${baseUrl}/arena/${round.id}/screen?token=${encodeURIComponent(round.screenToken)}`);
@@ -90,6 +101,8 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
     await hostKey('n', 'next');
     await hostKey('o', 'openQuestion');
     await phoneState(red, 'listen');
+    await red.getByTestId('phone-format').getByText('抢答题').waitFor();
+    await red.getByTestId('phone-kind').getByText('口答').waitFor();
     await screen.getByTestId('screen-question').waitFor();
     await hostKey(' ', 'openBuzz');
     await phoneState(red, 'buzz-open');
@@ -125,13 +138,21 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
   await step('risk question: stakes, answers on the phones, ± the stakes at the close', async () => {
     await hostKey('n', 'next');
     await phoneState(red, 'stake');
+    await red.getByTestId('phone-format').getByText('风险题').waitFor();
+    const declared = await red.getByTestId('stake-picker').locator('[data-testid^="stake-"] .arena-stake__value').allTextContents();
+    expect(declared.join(',') === '10,20,30', `the phone offers the declared stakes (${declared.join(',')})`);
     await red.getByTestId('stake-30').click();
     await red.getByTestId('stake-chosen').getByText('30').waitFor();
+    await red.getByTestId('stakes-picked').getByText('1/2').waitFor();
+    await screenshot(red, 'arena-phone-risk-stake', false);
     await phoneState(blue, 'stake');
     await blue.getByTestId('stake-20').click();
     await blue.getByTestId('stake-chosen').getByText('20').waitFor();
     await host.getByTestId('host-openQuestion').click();
     await phoneState(red, 'answer');
+    await red.getByTestId('phone-kind').getByText('单选').waitFor();
+    await red.getByTestId('phone-stake').getByText('30').waitFor();
+    await screenshot(red, 'arena-phone-risk-question', false);
     await red.getByTestId('option-A').click();
     await phoneState(blue, 'answer');
     await blue.getByTestId('option-B').click();
@@ -152,6 +173,15 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
     await screen.waitForTimeout(1600); // the podium's rise animation
     await screenshot(screen, 'arena-screen-podium', false);
     await phoneState(red, 'finished');
+  });
+
+  await step('the host revokes the screen token from the console: the big screen is cut off and says why', async () => {
+    await host.getByTestId('host-screen').click();
+    await host.getByTestId('screen-token-revoke').click();
+    await host.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await host.getByText('已撤销，大屏已断开').waitFor();
+    await screen.getByTestId('screen-refused').getByText('大屏令牌无效或已被撤销', { exact: false }).waitFor({ timeout: 20_000 });
+    await screenshot(host, 'arena-host-screen-token', false);
   });
 
   const all = problems.flat();

@@ -176,8 +176,11 @@ describe('the big screen’s token', () => {
     again.close();
     expect((await api(t, 'c-hz', 'POST', `/api/arena/rounds/${roundId}/screen-token`)).statusCode).toBe(403);
     expect((await api(t, 'org-js', 'DELETE', `/api/arena/rounds/${roundId}/screen-token`)).statusCode).toBe(403);
-    // a private round shows nothing without a token
+    // a private round shows its title to its players and hosts only
     expect((await t.app.inject({ method: 'GET', url: `/api/arena/rounds/${roundId}/public` })).statusCode).toBe(403);
+    expect((await api(t, 'c-nj', 'GET', `/api/arena/rounds/${roundId}/public`)).statusCode).toBe(403);
+    expect((await api(t, 'c-hz', 'GET', `/api/arena/rounds/${roundId}/public`)).json().title).toBe('浙江决赛 抢答/风险');
+    expect((await api(t, 'host-zj', 'GET', `/api/arena/rounds/${roundId}/public`)).statusCode).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import { loadRound, verifyScreenToken } from './access.ts';
+import { canHostRound, loadRound, personPlayerId, verifyScreenToken } from './access.ts';
 import type { Hub } from './hub/hub.ts';
 import { exportRecord, listEvents, replayStep } from './record-service.ts';
 import { addPaperQuestions, createRound, getRound, joinByCode, listMyRounds, listRounds, revokeScreenToken, rotateScreenToken, setRoster, startRound, updateRound } from './round-service.ts';
@@ -28,11 +28,18 @@ export const arenaHttpRoutes = (ctx: AppContext, hub: Hub): FastifyPluginAsyncZo
   app.get('/arena/my-rounds', { schema: { tags, summary: 'A contestant’s live rounds: those whose roster names them, and the mass quizzes open to their organisation', response: { 200: MyRoundsResponse } } }, async (request) =>
     listMyRounds(ctx, await request.requireActor()),
   );
-  app.get('/arena/rounds/:id/public', { schema: { tags, summary: 'What the big screen or the spectator page shows of a round (title, format, join code): with the screen token, or when the round is public; no sign-in', params: IdParams, querystring: ScreenQuery } }, async (request) => {
+  app.get('/arena/rounds/:id/public', { schema: { tags, summary: 'What the big screen, the spectator page or a phone shows of a round (title, format, join code): with the screen token, when the round is public, or to its players and hosts', params: IdParams, querystring: ScreenQuery } }, async (request) => {
     const row = await ctx.arena.rounds.get(request.params.id);
     if (!row || row.status === 'draft') throw notFound('live round');
     const token = request.query.token;
-    if (token !== undefined ? !verifyScreenToken(row, token) : !row.isPublic) throw forbidden(token !== undefined ? 'this screen token is not valid (revoked or replaced)' : 'this round is not public');
+    if (token !== undefined) {
+      if (!verifyScreenToken(row, token)) throw forbidden('this screen token is not valid (revoked or replaced)');
+    } else if (!row.isPublic) {
+      // a private round: its players (the roster, anyone signed in for a mass quiz) and its hosts
+      const actor = request.sessionToken() ? await request.requireActor().catch(() => undefined) : undefined;
+      const player = actor && (row.config.format === 'mass-quiz' || row.config.players.some((p) => p.id === personPlayerId(actor.personId)));
+      if (!actor || !(player || canHostRound(actor, row))) throw forbidden('this round is not public');
+    }
     return { id: row.id, title: row.title, format: row.config.format, status: row.status, organisationName: row.organisationName, joinCode: row.joinCode, isPublic: row.isPublic };
   });
   app.get('/arena/rounds', { schema: { tags, summary: 'Live rounds in the organiser’s or host’s scope, newest first' } }, async (request) => listRounds(ctx, await request.requireActor()));

@@ -36,7 +36,28 @@ export const useRoundEvents = (id: number) =>
 export type ReplayStep = { step: number; total: number; event: ArenaEvent | null; view: RoundView | null };
 export const fetchReplayStep = (id: number, step: number, signal?: AbortSignal) => api<ReplayStep>(`/api/arena/rounds/${id}/replay/${step}`, { signal });
 export const exportUrl = (id: number, format: 'text' | 'json' = 'text') => buildUrl(`/api/arena/rounds/${id}/export`, { format });
-export const newScreenToken = (id: number) => api<{ token: string; wsPath: string }>(`/api/arena/rounds/${id}/screen-token`, { body: {} });
+export const newScreenToken = (id: number) => api<{ token: string; wsPath: string; screenPath: string }>(`/api/arena/rounds/${id}/screen-token`, { body: {} });
+export const revokeScreenToken = (id: number) => api<{ revoked: boolean }>(`/api/arena/rounds/${id}/screen-token`, { method: 'DELETE' });
+
+/** A contestant's rounds: on the roster, or a mass quiz open to their organisation. */
+export type MyRound = {
+  id: number;
+  title: string;
+  format: RoundFormat;
+  organisationName: string;
+  status: 'waiting' | 'live' | 'finished';
+  onRoster: boolean;
+  teamName: string | null;
+  questionCount: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  playPath: string;
+};
+export const useMyRounds = () => useResource('arena:my-rounds', (signal) => api<{ items: MyRound[] }>('/api/arena/my-rounds', { signal }).then((r) => r.items));
+
+/** What the screen, the spectator page or a phone shows of a round (403 for a revoked screen token). */
+export type PublicRound = { id: number; title: string; format: RoundFormat; status: RoundStatus; organisationName: string; joinCode: string | null; isPublic: boolean };
+export const fetchPublicRound = (id: number, token?: string | null, signal?: AbortSignal) => api<PublicRound>(buildUrl(`/api/arena/rounds/${id}/public`, { token: token ?? undefined }), { signal });
 export const joinQuiz = (code: string, name: string) => api<{ roundId: number; playerId: string; guestToken: string; wsPath: string }>('/api/arena/join', { body: { code, name } });
 
 function eventsOf(r: { items?: ArenaEvent[]; events?: ArenaEvent[] } | ArenaEvent[]): ArenaEvent[] {

@@ -27,6 +27,8 @@ export type LiveSnapshot = {
   latencyMs: number | null;
   lastRefusal: Refusal | null;
   attempts: number;
+  /** the server closed the socket for a reason of its own (4000–4999, e.g. 4003 screen token changed): not retried */
+  closedBy?: { code: number; reason: string } | null;
 };
 
 const MAX_EVENTS = 500;
@@ -86,7 +88,7 @@ export class LiveSocket {
     const ws = new WebSocket(this.url(hadHello ? this.snapshot.lastSeq : null));
     this.ws = ws;
     ws.onmessage = (m) => this.receive(typeof m.data === 'string' ? m.data : '');
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.ws !== ws) return;
       this.ws = null;
       for (const [id, p] of this.pending) {
@@ -95,6 +97,7 @@ export class LiveSocket {
         this.pending.delete(id);
       }
       if (this.stopped) return;
+      if (ev.code >= 4000 && ev.code < 5000) return this.set({ status: 'reconnecting', closedBy: { code: ev.code, reason: ev.reason } });
       const attempts = this.snapshot.attempts + 1;
       this.set({ status: 'reconnecting', attempts });
       this.retry = setTimeout(() => this.open(), Math.min(5000, 300 * 2 ** Math.min(attempts, 5)));

@@ -33,6 +33,10 @@ export function PhoneStage({ view, state, stakes, lastDelta, serverNow, onBuzz, 
       {q.prompt}
     </div>
   );
+  const multiple = q?.kind === 'multiple';
+  const stake = q?.format === 'risk' && me?.myStake != null && (
+    <div className="arena-phone__stake" data-testid="phone-stake">{t('arena.play.stakeChosen', { n: me.myStake })}</div>
+  );
   const timer = left !== null && <div className={`arena-phone__timer${left <= 5 ? ' is-urgent' : ''}`}><ClockCircleOutlined /> {t('arena.timeLeft', { s: left })}</div>;
 
   switch (state.kind) {
@@ -50,7 +54,11 @@ export function PhoneStage({ view, state, stakes, lastDelta, serverNow, onBuzz, 
     case 'removed':
       return <div className="arena-phone__panel" data-state="removed"><h2 className="arena-phone__headline">{t('arena.play.removed')}</h2></div>;
     case 'stake':
-      return <div className="arena-phone__panel" data-state="stake"><StakePicker stakes={stakes} mine={me?.myStake ?? null} onPick={onStake} /></div>;
+      return (
+        <div className="arena-phone__panel" data-state="stake">
+          <StakePicker stakes={stakes} mine={me?.myStake ?? null} picked={q?.stakesPicked ?? null} total={view.leaderboard.length || null} onPick={onStake} />
+        </div>
+      );
     case 'listen':
       return (
         <div className="arena-phone__panel" data-state="listen">
@@ -79,16 +87,18 @@ export function PhoneStage({ view, state, stakes, lastDelta, serverNow, onBuzz, 
           <h2 className="arena-phone__headline arena-phone__headline--turn">{t('arena.play.youAnswer')}</h2>
           {timer}
           {prompt}
-          {q && q.options.length > 0 ? <OptionPicker question={q} multiple={false} mine={me?.myChoice ?? null} onAnswer={onAnswer} /> : <div className="arena-phone__note">{t('arena.play.answerOral')}</div>}
+          {stake}
+          {q && q.options.length > 0 ? <OptionPicker question={q} multiple={multiple} mine={me?.myChoice ?? null} onAnswer={onAnswer} /> : <div className="arena-phone__note">{t('arena.play.answerOral')}</div>}
         </div>
       );
     case 'answer':
       return (
         <div className="arena-phone__panel" data-state="answer">
           {timer}
-          {me?.myStake != null && <div className="arena-phone__note">{t('arena.play.stakeChosen', { n: me.myStake })}</div>}
+          {stake}
           {prompt}
-          {q && <OptionPicker question={q} multiple={false} mine={null} onAnswer={onAnswer} />}
+          {multiple && <div className="arena-phone__sub">{t('arena.play.chooseMany')}</div>}
+          {q && <OptionPicker question={q} multiple={multiple} mine={null} onAnswer={onAnswer} />}
         </div>
       );
     case 'submitted':
@@ -96,6 +106,7 @@ export function PhoneStage({ view, state, stakes, lastDelta, serverNow, onBuzz, 
         <div className="arena-phone__panel" data-state="submitted">
           {prompt}
           <h2 className="arena-phone__headline"><CheckCircleFilled /> {t('arena.play.submitted', { choice: state.choice.join('') })}</h2>
+          {stake}
           {timer}
         </div>
       );
@@ -122,7 +133,8 @@ export function PhoneStage({ view, state, stakes, lastDelta, serverNow, onBuzz, 
             <h2 className="arena-phone__headline">{t('arena.play.closed')}</h2>
           )}
           {prompt}
-          {q && q.options.length > 0 && <OptionPicker question={q} multiple={false} mine={me?.myChoice ?? []} disabled onAnswer={() => undefined} />}
+          {stake}
+          {q && q.options.length > 0 && <OptionPicker question={q} multiple={multiple} mine={me?.myChoice ?? []} disabled onAnswer={() => undefined} />}
         </div>
       );
     }

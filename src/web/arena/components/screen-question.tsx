@@ -33,6 +33,7 @@ export function ScreenQuestion({ view, serverNow }: Props) {
     <div className={`screen-q screen-q--${q.phase}`} data-testid="screen-question" data-phase={q.phase}>
       <div className="screen-q__head">
         <span className={`screen-badge screen-badge--${q.format}`}>{t(`arena.format.${q.format}`)}</span>
+        {q.kind && <span className="screen-q__kind" data-testid="screen-kind">{t(`arena.kind.${q.kind}`)}</span>}
         <span className="screen-q__no">{t('arena.questionN', { n: q.index + 1, total: view.questionCount })}</span>
         <span className="screen-q__pts">{t('arena.points', { n: q.points })}</span>
         <span className="screen-q__spacer" />

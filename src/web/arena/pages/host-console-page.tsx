@@ -5,7 +5,7 @@ import { DesktopOutlined, DownloadOutlined, PlusCircleOutlined, QuestionCircleOu
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
 import { PageLoading } from '../../shared/layout/page-loading.tsx';
-import { exportUrl, newScreenToken, useLiveRound, useRound, useRoundEvents, type ViewEvent } from '../api.ts';
+import { exportUrl, useLiveRound, useRound, useRoundEvents, type ViewEvent } from '../api.ts';
 import '../arena.css';
 import { ACTION_KEYS, availableActions, commandOf, type HostAction } from '../host-actions.ts';
 import { namesOf } from '../labels.ts';
@@ -17,6 +17,7 @@ import { HostCurrentQuestion } from '../components/host-current-question.tsx';
 import { HostQuestionList } from '../components/host-question-list.tsx';
 import { LeaderboardList } from '../components/leaderboard-list.tsx';
 import { Podium } from '../components/podium.tsx';
+import { ScreenTokenModal } from '../components/screen-token-modal.tsx';
 import { ShortcutHelp } from '../components/shortcut-help.tsx';
 
 /** The host console (PC): question list, stage, buzz order, judging, scoreboard and log; keyboard first. */
@@ -29,6 +30,7 @@ export function HostConsolePage() {
   const [busy, setBusy] = useState(false);
   const [help, setHelp] = useState(false);
   const [adjusting, setAdjusting] = useState(false);
+  const [screenOpen, setScreenOpen] = useState(false);
   const view = live.view;
   const available = useMemo(() => availableActions(view), [view]);
   const history = useRoundEvents(id);
@@ -65,7 +67,7 @@ export function HostConsolePage() {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable)) return;
-      if (e.ctrlKey || e.metaKey || e.altKey || adjusting) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || adjusting || screenOpen) return;
       const a = ACTION_KEYS[e.key.toLowerCase()];
       if (!a) return;
       e.preventDefault();
@@ -73,18 +75,11 @@ export function HostConsolePage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [act, adjusting]);
+  }, [act, adjusting, screenOpen]);
 
   if (round.error) return <Result status="403" subTitle={errorText(round.error)} />;
   if (!round.data || !view) return <PageLoading />;
   const r = round.data;
-  const screenPath = (token: string) => `/arena/${id}/screen?token=${encodeURIComponent(token)}${r.joinCode ? `&code=${r.joinCode}` : ''}`;
-  // hosts are not shown the screen token (only organisers are): a host issues a new one, which replaces the old
-  const openScreen = () => {
-    if (r.screenToken) return void window.open(screenPath(r.screenToken), '_blank');
-    newScreenToken(id).then((s) => window.open(screenPath(s.token), '_blank'), (e) => message.error(errorText(e)));
-  };
-
   return (
     <div className="ss-page arena-host" data-testid="host-console">
       <PageHeader
@@ -99,7 +94,7 @@ export function HostConsolePage() {
         }
         extra={
           <Space wrap>
-            <Button icon={<DesktopOutlined />} onClick={openScreen}>
+            <Button icon={<DesktopOutlined />} onClick={() => setScreenOpen(true)} data-testid="host-screen">
               {t('arena.host.screenLink')}
             </Button>
             <Button icon={<DownloadOutlined />} href={exportUrl(id)} data-testid="host-export">
@@ -145,6 +140,7 @@ export function HostConsolePage() {
         </div>
       </div>
       <ShortcutHelp open={help} onClose={() => setHelp(false)} />
+      <ScreenTokenModal open={screenOpen} roundId={id} joinCode={r.joinCode} token={r.screenToken} canManage={r.canManage} onClose={() => setScreenOpen(false)} onChanged={round.reload} />
       <AdjustScoreModal open={adjusting} units={view.leaderboard} onClose={() => setAdjusting(false)} onSubmit={(v) => run({ type: 'adjustScore', ...v, reason: v.reason.trim() })} />
     </div>
   );

@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { App } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../../shared/layout/language-switch.tsx';
-import { saveGuest, savedGuest, useLiveRound } from '../api.ts';
+import { fetchPublicRound, saveGuest, savedGuest, useLiveRound } from '../api.ts';
 import '../arena.css';
 import { ConnectionBadge } from '../components/connection-badge.tsx';
 import { PhoneScorebar } from '../components/phone-scorebar.tsx';
+import { PhoneQuestionStrip } from '../components/phone-question-strip.tsx';
 import { PhoneStage } from '../components/phone-stage.tsx';
 import { phoneStateOf } from '../phone-state.ts';
 
-/** The declared stakes are not in a player's view (API gap, see docs): the engine's defaults. */
+/** A view from a server older than the riskStakes field: the engine's default stakes. */
 const DEFAULT_STAKES = [10, 20, 30];
 
 /**
@@ -26,6 +27,12 @@ export function PlayPage() {
   const live = useLiveRound(id, { as: 'player', guest });
   const view = live.view;
   const state = useMemo(() => phoneStateOf(view, live.events), [view, live.events]);
+  const [title, setTitle] = useState<string | null>(null);
+  useEffect(() => {
+    const c = new AbortController();
+    fetchPublicRound(id, null, c.signal).then((r) => setTitle(r.title), () => undefined); // a guest of a private quiz: no title, no harm
+    return () => c.abort();
+  }, [id]);
 
   useEffect(() => {
     if (live.guestToken) saveGuest(id, live.guestToken);
@@ -54,18 +61,19 @@ export function PlayPage() {
   return (
     <div className={`arena-phone arena-phone--${state.kind}`} data-testid="arena-phone" data-state={state.kind}>
       <header className="arena-phone__top">
-        <span className="arena-phone__brand">{t('arena.title')}</span>
+        <span className="arena-phone__brand" data-testid="phone-round-title">{title ?? t('arena.title')}</span>
         <ConnectionBadge live={live} dark />
         <LanguageSwitch size="small" />
       </header>
       {view && <PhoneScorebar view={view} />}
+      {view?.me && view.status !== 'finished' && <PhoneQuestionStrip view={view} state={state} />}
       {view?.paused && <div className="arena-phone__paused">{t('arena.paused')}</div>}
       <main className="arena-phone__main">
         {view ? (
           <PhoneStage
             view={view}
             state={state}
-            stakes={DEFAULT_STAKES}
+            stakes={view.riskStakes ?? DEFAULT_STAKES}
             lastDelta={lastDelta}
             serverNow={live.serverNow}
             onBuzz={() => void send({ type: 'buzz' })}

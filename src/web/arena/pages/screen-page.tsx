@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
-import { useLiveRound } from '../api.ts';
+import { fetchPublicRound, useLiveRound, type PublicRound } from '../api.ts';
+import { isApiError } from '../../shared/api.ts';
 import '../arena.css';
 import { ConnectionBadge } from '../components/connection-badge.tsx';
 import { LeaderboardList } from '../components/leaderboard-list.tsx';
@@ -32,10 +33,23 @@ export function ScreenPage({ spectator = false }: { spectator?: boolean }) {
   const id = Number(useParams().roundId);
   const [params] = useSearchParams();
   const token = params.get('token');
-  const live = useLiveRound(id, spectator ? { as: 'spectator' } : { as: 'screen', token });
+  const [info, setInfo] = useState<PublicRound | null>(null);
+  const [refused, setRefused] = useState(!spectator && !token);
+  const live = useLiveRound(refused ? null : id, spectator ? { as: 'spectator' } : { as: 'screen', token });
   const scale = useStageScale();
-  const view = live.view;
-  const joinCode = params.get('code');
+  const view = refused ? null : live.view;
+  const joinCode = info?.joinCode ?? params.get('code');
+
+  // the title and join code; a revoked or replaced token is refused here (and the socket is not retried)
+  const recheck = (live.status === 'reconnecting' && live.attempts >= 2) || !!live.closedBy;
+  useEffect(() => {
+    if (!spectator && !token) return;
+    const c = new AbortController();
+    fetchPublicRound(id, spectator ? null : token, c.signal).then(setInfo, (e: unknown) => {
+      if (!spectator && isApiError(e) && (e.status === 403 || e.status === 404)) setRefused(true);
+    });
+    return () => c.abort();
+  }, [id, token, spectator, recheck]);
 
   useEffect(() => {
     document.body.classList.add('screen-body');
@@ -52,7 +66,7 @@ export function ScreenPage({ spectator = false }: { spectator?: boolean }) {
           <div className="screen-top__brand">
             <span className="screen-top__star">★</span> 服务之星 <span className="screen-top__en">SERVICESTAR</span>
           </div>
-          <div className="screen-top__title" data-testid="screen-title">{t('arena.title')}</div>
+          <div className="screen-top__title" data-testid="screen-title">{info?.title ?? t('arena.title')}</div>
           <div className="screen-top__right">
             {view?.paused && <span className="screen-paused">{t('arena.paused')}</span>}
             {joinCode && <span className="screen-code">{t('arena.list.joinCode', { code: joinCode })}</span>}
@@ -61,7 +75,7 @@ export function ScreenPage({ spectator = false }: { spectator?: boolean }) {
         </header>
         {!view ? (
           <div className="screen-splash">
-            <div className="screen-splash__title">{!spectator && !token ? t('arena.screen.noToken') : t('arena.conn.connecting')}</div>
+            <div className="screen-splash__title" data-testid="screen-refused">{!spectator && !token ? t('arena.screen.noToken') : refused ? t('arena.screen.tokenRefused') : t('arena.conn.connecting')}</div>
           </div>
         ) : view.podium ? (
           <div className="screen-final">

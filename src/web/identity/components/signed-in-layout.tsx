@@ -26,6 +26,7 @@ export function SignedInLayout() {
   const nav = useMemo<NavItem[]>(() => {
     const items: NavItem[] = [];
     if (access.isContestant) items.push({ path: '/me', label: t('nav.contestantHome'), icon: <HomeOutlined />, group: t('nav.group.mine') });
+    if (access.isContestant) items.push({ path: '/arena/mine', label: t('arena.mine.title'), icon: <ThunderboltOutlined />, group: t('nav.group.mine') });
     if (access.canJudge) items.push({ path: '/judge', label: t('nav.judging'), icon: <StarOutlined />, group: t('nav.group.mine') });
     if (access.hasWorkspace) items.push({ path: '/workspace', label: t('nav.workspace'), icon: <SolutionOutlined />, group: t('nav.group.mine') });
     if (access.canManagePeople) {

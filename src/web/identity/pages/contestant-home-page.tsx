@@ -8,6 +8,8 @@ import { useOwnPerson, useTracks } from '../api.ts';
 import { useSignedIn } from '../components/session-provider.tsx';
 import { MyExamsSection } from '../../exams/components/my-exams-section.tsx';
 import { PracticeSection } from '../../exams/components/practice-section.tsx';
+import { MyRoundsSection } from '../../arena/components/my-rounds-section.tsx';
+import { ThunderboltOutlined } from '@ant-design/icons';
 import '../../exams/exams.css';
 
 type Section = { key: string; icon: React.ReactNode; title: string; empty: string; body?: React.ReactNode };
@@ -27,6 +29,7 @@ export function ContestantHomePage() {
   const greeting = hour < 11 ? t('home.morning') : hour < 18 ? t('home.afternoon') : t('home.evening');
 
   const sections: Section[] = [
+    { key: 'arena', icon: <ThunderboltOutlined />, title: t('arena.mine.title'), empty: t('arena.mine.empty'), body: <MyRoundsSection compact /> },
     { key: 'practice', icon: <BookOutlined />, title: t('home.practice'), empty: t('home.practiceEmpty'), body: <PracticeSection /> },
     { key: 'exams', icon: <EditOutlined />, title: t('home.exams'), empty: t('home.examsEmpty'), body: <MyExamsSection /> },
     { key: 'contests', icon: <TrophyOutlined />, title: t('home.contests'), empty: t('home.contestsEmpty') },
