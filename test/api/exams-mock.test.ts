@@ -67,6 +67,13 @@ describe('mock exams', () => {
     expect((await get(t, 'c-hz', '/api/practice/mocks')).json().items[0].inProgress.id).toBe(attemptId);
   });
 
+  it('two tabs pressing start at once get the one attempt', async () => {
+    const [a, b] = await Promise.all([send(t, 'reviewer-zj', 'POST', `/api/practice/mocks/${mockId}/attempts`), send(t, 'reviewer-zj', 'POST', `/api/practice/mocks/${mockId}/attempts`)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(a.json().attempt.id).toBe(b.json().attempt.id);
+    expect([a.json().attempt.resumed, b.json().attempt.resumed].sort()).toEqual([false, true]);
+  });
+
   it('nobody else reads or writes a learner\'s mock attempt', async () => {
     for (const who of ['judge-zj', 'c-nj', 'org-zj']) {
       expect((await get(t, who, `/api/practice/mock-attempts/${attemptId}`)).statusCode, who).toBe(403);
@@ -141,7 +148,7 @@ describe('mock exams', () => {
   it('a closed mock exam cannot be started', async () => {
     const closed = await send(t, 'org-zj', 'PATCH', `/api/practice/mock-exams/${mockId}`, { active: false, attemptsPerDay: null });
     expect(closed.statusCode, closed.body).toBe(200);
-    expect(closed.json()).toMatchObject({ active: false, attemptsPerDay: null, learners: 1 });
+    expect(closed.json()).toMatchObject({ active: false, attemptsPerDay: null, learners: 2 });
     expect((await get(t, 'judge-zj', '/api/practice/mocks')).json().items).toEqual([]);
     expect((await send(t, 'judge-zj', 'POST', `/api/practice/mocks/${mockId}/attempts`)).statusCode).toBe(409);
   });
