@@ -198,6 +198,9 @@ await journey('exam on a phone with the network lost mid-way', PHONE, async ({ p
     await org.getByLabel('处理意见').fill('端到端测试：复核后维持原分。');
     await org.getByRole('button', { name: /^OK$|^确\s*定$/ }).click();
     await org.getByTestId('appeal-decide').waitFor({ state: 'detached' });
+    await org.locator('.ant-table-row-expand-icon').nth(1).click();
+    await org.getByTestId('appeal-step').first().waitFor();
+    await org.waitForTimeout(800); // the table's reload overlay fades
     await screenshot(org, 'exams-appeal-queue');
     expect(problems.length === 0 && orgProblems.length === 0, `no errors on the PC pages:\n    ${[...problems, ...orgProblems].join('\n    ')}`);
     await desk.close();

@@ -64,7 +64,7 @@ export function MockTakePage() {
     { icon: <BookOutlined />, text: t('exams.mock.ruleGrading') },
   ];
   return (
-    <div className="ss-mobile-page ss-exam-intro" data-testid="mock-intro">
+    <div className="ss-mobile-page ss-exam-intro ss-mock-intro" data-testid="mock-intro">
       <Link to="/me/practice?tab=mock" className="ss-exam-back">
         <LeftOutlined /> {t('exams.mock.back')}
       </Link>
