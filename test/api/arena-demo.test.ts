@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/server/demo/index.ts';
 import { exportDisputeRecord, replay } from '../../src/server/arena/engine/index.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
+import type { Actor } from '../../src/server/identity/engine/authz.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -32,6 +33,27 @@ describe('arena demo', () => {
     expect(text).toMatch(/FALSE START/);
     expect(text).toMatch(/buzz decided/);
     expect(text).toMatch(/staked/);
+  });
+
+  it('the demo contestant finds the stage round (their team) and the mass quiz to join; the demo host a round to host; the demo screen token opens the screen', async () => {
+    const { listMyRounds, listRounds } = await import('../../src/server/arena/round-service.ts');
+    const { verifyScreenToken } = await import('../../src/server/arena/access.ts');
+    const actorOf = async (no: string): Promise<Actor> => {
+      const p = (await t.ctx.identity.people.findByEmployeeNo(no))!;
+      const row = await t.ctx.db.selectFrom('person').innerJoin('organisation', 'organisation.id', 'person.organisation_id').select(['person.organisation_id as orgId', 'organisation.id_path as path']).where('person.id', '=', p.id).executeTakeFirstOrThrow();
+      const grants = (await t.ctx.identity.people.grantsOf([p.id])).get(p.id) ?? [];
+      return { personId: p.id, employeeNo: no, name: p.name, organisationId: row.orgId, organisationPath: row.path, mustChangePassword: false, grants: grants.map((g) => ({ role: g.role, organisationId: g.organisationId, idPath: g.idPath })) };
+    };
+    const mine = (await listMyRounds(t.ctx, await actorOf('contestant'))).items;
+    const stage = mine.find((r) => r.title === '浙江决赛 抢答/风险')!;
+    expect(stage).toMatchObject({ onRoster: true, status: 'waiting', teamName: '红队（杭州）', playPath: `/arena/${stage.id}/play` });
+    expect(mine.find((r) => r.format === 'mass-quiz')).toMatchObject({ onRoster: false, status: 'waiting' });
+    expect(mine.find((r) => r.status === 'finished')?.title).toMatch(/彩排/);
+    expect(mine.filter((r) => r.status !== 'finished').length).toBeGreaterThanOrEqual(2);
+    const hosted = (await listRounds(t.ctx, await actorOf('host'))).items.filter((r) => r.status === 'live' && r.canHost);
+    expect(hosted.map((r) => r.title)).toContain('浙江决赛 抢答/风险');
+    const row = (await t.ctx.arena.rounds.get(stage.id))!;
+    expect(verifyScreenToken(row, 'demo-screen-zj-final')).toBe(true);
   });
 
   it('loads only once', async () => {
