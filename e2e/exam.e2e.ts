@@ -158,6 +158,7 @@ await journey('exam on a phone with the network lost mid-way', PHONE, async ({ p
     const attemptId = mine.items.find((e) => e.title === '浙江初赛理论模拟考（已结束）')!.attempts[0].id;
     await page.goto(`${baseUrl}/me/attempts/${attemptId}`);
     await page.getByTestId('appeal-panel').waitFor();
+    await page.getByTestId('my-appeal').nth(1).waitFor(); // the appeals load after the result
     expect((await page.getByTestId('my-appeal').count()) === 2, 'the demo contestant has two appeals (one decided, one waiting)');
     await page.getByTestId('appeal-open').first().click();
     await page.getByTestId('appeal-reason').fill('端到端测试：请复核本题。');
