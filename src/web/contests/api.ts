@@ -41,13 +41,13 @@ export type StandingRow = {
   explanation: string;
   explanationZh: string;
 };
-export type IncompleteRow = { entryId: number; name: string; organisationName: string; missingRounds: string[] };
+export type IncompleteRow = { entryId: number; name: string; organisationName: string; missingRounds: string[]; rounds: Record<string, RoundLine>; late: boolean };
 export type TrackStandings = { trackId: string; trackName: string; rows: StandingRow[]; incomplete: IncompleteRow[]; decisions: TieDecision[] };
 export type Standings = {
   contestId: number;
   stage: Pick<StageDef, 'id' | 'name' | 'kind' | 'rounds' | 'tieBreaks' | 'advancement'>;
   status: 'complete' | 'incomplete';
-  missing: { entryId: number; name: string; trackId: string; roundId: string }[];
+  missing: { entryId: number; name: string; trackId: string; roundId: string; late: boolean }[];
   tracks: TrackStandings[];
 };
 export type BracketView = {
@@ -108,10 +108,13 @@ export const useEntries = (id: number, status?: EntryStatus, nonce = 0) =>
   useResource(`entries:${id}:${status ?? ''}:${nonce}`, (signal) => api<{ items: Entry[] }>(`${base(id)}/entries`, { query: { status }, signal }).then((r) => r.items));
 export const useMyEntries = (id: number) => useResource(`my-entries:${id}`, (signal) => api<{ items: Entry[] }>(`${base(id)}/my-entries`, { signal }).then((r) => r.items));
 export const register = (id: number, body: { trackId: string; name?: string; memberIds: number[]; introduction: string; materials: string[] }) => api<Entry>(`${base(id)}/entries`, { body });
-export const reviewEntry = (id: number, entryId: number, body: { decision: 'approved' | 'rejected'; reason: string }) => api<Entry>(`${base(id)}/entries/${entryId}/review`, { body });
-export type PersonOption = { id: number; name: string; employeeNo: string; organisation: { name: string } };
-export const searchPeople = (q: string, signal?: AbortSignal) =>
-  api<{ items: PersonOption[] }>('/api/people', { query: { q, pageSize: 20, role: 'contestant' }, signal }).then((r) => r.items);
+export const reviewEntry = (id: number, entryId: number, body: { decision: 'approved' | 'rejected'; reason: string; acceptLate?: boolean }) => api<Entry>(`${base(id)}/entries/${entryId}/review`, { body });
+/** Who a captain may pick (the contest-scoped picker: own organisation, not in another entry). */
+export type PersonOption = { id: number; name: string; employeeNo: string; organisationName: string };
+export const eligiblePeople = (id: number, q: string, signal?: AbortSignal) =>
+  api<{ items: PersonOption[] }>(`${base(id)}/eligible-people`, { query: { q: q || undefined }, signal }).then((r) => r.items);
+/** A registration's material (documents open inline, videos stream with range requests). */
+export const materialUrl = (id: number, entryId: number, uploadId: string) => `${base(id)}/entries/${entryId}/materials/${uploadId}`;
 
 // ── stages: standings, advancement, scores, PK, brackets ─────────────────────────────
 const stageBase = (id: number, stageKey: string) => `${base(id)}/stages/${encodeURIComponent(stageKey)}`;
@@ -136,6 +139,10 @@ export const computeAwards = (id: number, sources: unknown[]) => api<AwardSet>(`
 export const reviewAwards = (id: number) => api<AwardSet>(`${base(id)}/awards/review`, { body: {} });
 export const publishAwards = (id: number) => api<AwardSet>(`${base(id)}/awards/publish`, { body: {} });
 export const certificateUrl = (id: number, version: number, entryId?: number) => buildUrl(`${base(id)}/awards/certificates`, { version, entryId });
+/** An awardee's shareable poster (SVG, public like the results page). */
+export const posterUrl = (id: number, a: Pick<StoredAward, 'entryId' | 'personId'>, version?: number, download = false) =>
+  buildUrl(`/api/public/contests/${id}/posters/${a.entryId}`, { version, personId: a.personId, download: download ? 1 : undefined });
+export const finalistPosterUrl = (id: number, entryId: number, download = false) => buildUrl(`${base(id)}/finalists/${entryId}/poster`, { download: download ? 1 : undefined });
 
 // ── public (no sign-in) ──────────────────────────────────────────────────────────────
 export const usePublicResults = (id: number, version?: number) =>

@@ -3,7 +3,7 @@ import { Card, Tag, Typography } from 'antd';
 import { CrownOutlined, FileOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
-import type { Entry } from '../api.ts';
+import { materialUrl, type Entry } from '../api.ts';
 import { EntryStatusTag } from './status-tag.tsx';
 
 type Props = { entry: Entry; trackName: string; actions?: ReactNode };
@@ -21,7 +21,10 @@ export function EntryCard({ entry, trackName, actions }: Props) {
             {entry.organisationName} · {t('contests.screening.submittedAt', { time: dayjs(entry.createdAt).format('YYYY-MM-DD HH:mm') })}
           </div>
         </div>
-        <EntryStatusTag status={entry.status} />
+        <span>
+          {entry.late && <Tag color="orange" data-testid="late-tag">{t('contests.screening.late')}</Tag>}
+          <EntryStatusTag status={entry.status} />
+        </span>
       </div>
       <div className="ss-entry-card__members">
         {entry.members.map((m) => (
@@ -36,7 +39,9 @@ export function EntryCard({ entry, trackName, actions }: Props) {
       {entry.materials.length > 0 && (
         <div className="ss-entry-card__materials">
           {entry.materials.map((m) => (
-            <Tag key={m.uploadId} icon={m.kind === 'video' ? <VideoCameraOutlined /> : <FileOutlined />}>{m.fileName}</Tag>
+            <a key={m.uploadId} href={materialUrl(entry.contestId, entry.id, m.uploadId)} target="_blank" rel="noreferrer" title={t('contests.screening.material')} data-testid={`material-${m.uploadId}`}>
+              <Tag icon={m.kind === 'video' ? <VideoCameraOutlined /> : <FileOutlined />} className="ss-material-tag">{m.fileName}</Tag>
+            </a>
           ))}
         </div>
       )}

@@ -20,6 +20,7 @@ export function IncompleteBanner({ standings, rounds }: { standings: Standings; 
           {people.map((p) => (
             <li key={p.entryId}>
               <strong>{p.name}</strong>
+              {p.late && <span className="ss-missing-list__late">{t('contests.standings.late')}</span>}
               <span className="ss-missing-list__meta">{p.organisationName} · {p.trackName}</span>
               <span className="ss-missing-list__rounds">{t('contests.standings.missingRounds', { rounds: p.missingRounds.map(roundName).join('、') })}</span>
             </li>

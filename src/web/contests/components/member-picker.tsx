@@ -1,58 +1,51 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
-import { isApiError } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
-import { searchPeople, type PersonOption } from '../api.ts';
+import { eligiblePeople, type PersonOption } from '../api.ts';
 
-type Props = { value?: number[]; onChange?: (ids: number[]) => void; max: number };
+type Props = { contestId: number; value?: number[]; onChange?: (ids: number[]) => void; max: number };
 
 /**
- * Team members from the contestant's organisation, searched by name or employee number. When the
- * people search is not open to the registrant (a 403), person ids are typed instead.
+ * Team members, searched by name or 工号 among the people the captain may pick (the contest's
+ * eligible-people route: their own organisation, not already in another registration).
  */
-export function MemberPicker({ value, onChange, max }: Props) {
+export function MemberPicker({ contestId, value, onChange, max }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<PersonOption[]>([]);
-  const [closed, setClosed] = useState(false);
+  const [picked, setPicked] = useState<Map<number, PersonOption>>(new Map());
+  const [loading, setLoading] = useState(false);
   useEffect(() => {
-    if (closed) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      searchPeople(q, controller.signal).then(setOptions).catch((e: unknown) => {
-        if (isApiError(e) && e.status === 403) setClosed(true);
-      });
+      setLoading(true);
+      eligiblePeople(contestId, q, controller.signal)
+        .then(setOptions)
+        .catch(() => setOptions([]))
+        .finally(() => !controller.signal.aborted && setLoading(false));
     }, 250);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q, closed]);
-  if (closed) {
-    return (
-      <Select<string[]>
-        mode="tags"
-        size="large"
-        value={(value ?? []).map(String)}
-        onChange={(v) => onChange?.(v.map(Number).filter((n) => Number.isInteger(n) && n > 0))}
-        placeholder={t('contests.register.membersById')}
-        tokenSeparators={[',', ' ', '，']}
-        open={false}
-        data-testid="member-picker"
-      />
-    );
-  }
+  }, [contestId, q]);
+  // keep the chosen people labelled when a new search no longer lists them
+  const shown = [...new Map([...picked.values(), ...options].map((p) => [p.id, p])).values()];
   return (
     <Select<number[]>
       mode="multiple"
       size="large"
       value={value}
-      onChange={(v) => onChange?.(v.slice(0, max))}
-      showSearch
-      filterOption={false}
-      onSearch={setQ}
+      onChange={(v) => {
+        const ids = v.slice(0, max);
+        setPicked(new Map(ids.map((id) => [id, shown.find((p) => p.id === id)!]).filter(([, p]) => p) as [number, PersonOption][]));
+        onChange?.(ids);
+      }}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={loading}
       placeholder={t('contests.register.membersPlaceholder')}
-      options={options.map((p) => ({ value: p.id, label: `${p.name} · ${p.employeeNo} · ${p.organisation.name}` }))}
+      notFoundContent={loading ? undefined : t('contests.register.noEligible')}
+      options={shown.map((p) => ({ value: p.id, label: `${p.name} · ${p.employeeNo} · ${p.organisationName}` }))}
       data-testid="member-picker"
     />
   );

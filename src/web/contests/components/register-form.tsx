@@ -43,7 +43,7 @@ export function RegisterForm({ contest, onDone }: { contest: Contest; onDone: (e
             <Input size="large" maxLength={100} />
           </Form.Item>
           <Form.Item name="memberIds" label={t('contests.register.members')} extra={t('contests.register.membersHint', { n: team - 1 })} rules={[{ required: true, message: t('contests.register.membersHint', { n: team - 1 }) }]}>
-            <MemberPicker max={team - 1} />
+            <MemberPicker contestId={contest.id} max={team - 1} />
           </Form.Item>
         </>
       )}

@@ -4,14 +4,14 @@ import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import type { RoundDef, StandingRow, TrackStandings } from '../api.ts';
 
 const fmt = (n: number | undefined) => (n === undefined ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
-type Row = StandingRow & { missing?: string[] };
+type Row = StandingRow & { missing?: string[]; late?: boolean };
 
 /** One track's standings: rank, the rounds as raw / normalised / weighted, the total and why ties fell as they did. */
 export function StandingsTable({ track, rounds }: { track: TrackStandings; rounds: RoundDef[] }) {
   const { t, lang } = useI18n();
   const rows: Row[] = [
     ...track.rows,
-    ...track.incomplete.map((i) => ({ entryId: i.entryId, name: i.name, organisationName: i.organisationName, rank: 0, scoreRank: 0, total: Number.NaN, rounds: {}, tieBreaks: [], unresolvedWith: [], explanation: '', explanationZh: '', missing: i.missingRounds })),
+    ...track.incomplete.map((i) => ({ entryId: i.entryId, name: i.name, organisationName: i.organisationName, rank: 0, scoreRank: 0, total: Number.NaN, rounds: i.rounds, tieBreaks: [], unresolvedWith: [], explanation: '', explanationZh: '', missing: i.missingRounds, late: i.late })),
   ];
   const roundColumns: ColumnsType<Row> = rounds.map((r) => ({
     title: (
@@ -29,7 +29,7 @@ export function StandingsTable({ track, rounds }: { track: TrackStandings; round
   }));
   const columns: ColumnsType<Row> = [
     { title: t('contests.standings.rank'), key: 'rank', width: 64, fixed: 'left', render: (_, row) => (row.rank ? <span className={`ss-rank ss-rank--${Math.min(row.rank, 4)}`}>{row.rank}</span> : '—') },
-    { title: t('contests.standings.entry'), key: 'name', fixed: 'left', width: 200, render: (_, row) => <div className="ss-entry-cell"><strong>{row.name}</strong><small>{row.organisationName}</small></div> },
+    { title: t('contests.standings.entry'), key: 'name', fixed: 'left', width: 200, render: (_, row) => <div className="ss-entry-cell"><strong>{row.name}</strong><small>{row.organisationName}{row.late && <Tag color="orange" className="ss-late-tag">{t('contests.standings.late')}</Tag>}</small></div> },
     ...roundColumns,
     { title: t('contests.standings.total'), key: 'total', align: 'right', width: 80, render: (_, row) => (Number.isNaN(row.total) ? '—' : <b className="ss-total-num">{fmt(row.total)}</b>) },
     {

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Col, Empty, List, Row, Space, Tag } from 'ant
 import { CheckOutlined, FilePdfOutlined, GlobalOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
-import { certificateUrl, computeAwards, publishAwards, reviewAwards, useAwardDraft, useAwardVersions, type Contest } from '../api.ts';
+import { certificateUrl, posterUrl, computeAwards, publishAwards, reviewAwards, useAwardDraft, useAwardVersions, type Contest } from '../api.ts';
 import { AwardBoard } from '../components/award-board.tsx';
 import { AwardComputeForm } from '../components/award-compute-form.tsx';
 import { ContestFrame } from '../components/contest-frame.tsx';
@@ -79,7 +79,7 @@ function Awards({ contest }: { contest: Contest }) {
           </Card>
           {latest && (
             <Card title={t('contests.awards.certificate')} className="ss-block-top">
-              <AwardBoard awards={latest.awards} certificateHref={(a) => certificateUrl(contest.id, latest.version!, a.entryId)} />
+              <AwardBoard awards={latest.awards} certificateHref={(a) => certificateUrl(contest.id, latest.version!, a.entryId)} posterHref={(a) => posterUrl(contest.id, a, latest.version!)} />
             </Card>
           )}
         </Col>

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Empty, Skeleton } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
-import { useHonourRoll } from '../api.ts';
+import { posterUrl, useHonourRoll } from '../api.ts';
 import { AwardBoard } from '../components/award-board.tsx';
 import { PublicShell } from '../components/public-shell.tsx';
 import '../contests.css';
@@ -26,7 +26,7 @@ export function HonourRollPage() {
             title={<Link to={`/results/${c.contestId}`}>{c.title}</Link>}
             extra={<span className="ss-muted">{t('contests.public.publishedAt', { version: c.version, time: dayjs(c.publishedAt).format('YYYY-MM-DD') })}</span>}
           >
-            <AwardBoard awards={c.awards} />
+            <AwardBoard awards={c.awards} posterHref={(a) => posterUrl(c.contestId, a, c.version)} />
           </Card>
         ))
       )}

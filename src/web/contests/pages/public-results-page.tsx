@@ -3,7 +3,7 @@ import { Alert, Card, Empty, Select, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { isApiError } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
-import { usePublicResults } from '../api.ts';
+import { posterUrl, usePublicResults } from '../api.ts';
 import { AwardBoard } from '../components/award-board.tsx';
 import { PublicShell } from '../components/public-shell.tsx';
 import '../contests.css';
@@ -40,7 +40,7 @@ export function PublicResultsPage() {
             )}
           </div>
           {!r.current && <Alert type="warning" showIcon className="ss-block" title={t('contests.public.olderHint')} />}
-          <Card><AwardBoard awards={r.awards} /></Card>
+          <Card><AwardBoard awards={r.awards} posterHref={(a) => posterUrl(r.contestId, a, r.version)} /></Card>
         </>
       ) : null}
     </PublicShell>
