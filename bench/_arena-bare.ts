@@ -15,7 +15,8 @@ const clients = new Map<WebSocket, Client>();
 let pending: { c: Client; id: unknown }[] = [];
 let timer: NodeJS.Timeout | null = null;
 let answered = 0;
-let question = 0;
+let question = -1;
+let phase = 'ready';
 let answeredNow = 0;
 const sharedBody = (n: number) =>
   JSON.stringify({
@@ -25,7 +26,8 @@ const sharedBody = (n: number) =>
     status: 'running',
     paused: false,
     questionCount: 20,
-    question: { index: question, questionId: 'q', format: 'mass-quiz', phase: 'open', shown: true, prompt: '第 1 题：以下哪项是服务规范要求的标准开头语？', options: [{ key: 'A', text: '喂，什么事' }, { key: 'B', text: '您好，很高兴为您服务' }, { key: 'C', text: '说吧' }, { key: 'D', text: '快点讲' }], points: 10, answered: n },
+    question: { index: question, questionId: 'q', format: 'mass-quiz', phase,
+      shown: true, prompt: '第 1 题：以下哪项是服务规范要求的标准开头语？', options: [{ key: 'A', text: '喂，什么事' }, { key: 'B', text: '您好，很高兴为您服务' }, { key: 'C', text: '说吧' }, { key: 'D', text: '快点讲' }], points: 10, answered: n },
     leaderboard: Array.from({ length: 10 }, (_, i) => ({ unitId: `g${i}`, place: i + 1, score: 0, bonus: 0, streak: 0, correct: 0, name: `p${i}` })),
     podium: null,
   }).slice(0, -1);
@@ -62,6 +64,7 @@ function host(h: Client, type: string, id: unknown) {
     answeredNow = 0;
     for (const c of clients.values()) c.choice = null;
   }
+  phase = type === 'next' ? 'ready' : type === 'openQuestion' ? 'open' : 'closed';
   answered++;
   const prefix = `{"type":"view","view":${sharedBody(answered)},"me":`;
   const now = Date.now();

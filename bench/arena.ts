@@ -31,6 +31,7 @@ function startProcess(cmd: string, env: Record<string, string>, ready: RegExp): 
     proc.stdout!.on('data', on);
     proc.stderr!.on('data', on);
     if (process.env.ARENA_DEBUG) proc.stdout!.on('data', (d: Buffer) => process.stderr.write(d));
+    if (process.env.ARENA_TRACE) proc.stderr!.on('data', (d: Buffer) => process.stderr.write(d));
     proc.once('exit', (c) => reject(new Error(`exited ${c}: ${out.slice(-2000)}`)));
   });
 }
@@ -57,7 +58,7 @@ async function startWorkers(url: string): Promise<{ workers: Worker[]; connectSe
 async function answerRound(workers: Worker[], q: number) {
   workers.forEach((w) => w.proc.send({ kind: 'answer', q, spreadMs: SPREAD_MS }));
   const replies = await Promise.all(workers.map((w) => w.next('answered')));
-  return { latencies: replies.flatMap((r) => r.latencies as number[]), missing: replies.reduce((a, r) => a + r.missing, 0) };
+  return { latencies: replies.flatMap((r) => r.latencies as number[]), missing: replies.reduce((a, r) => a + r.missing, 0), lastSeenAt: Math.max(...replies.map((r) => r.lastSeenAt as number)), unseen: replies.reduce((a, r) => a + r.unseen, 0) };
 }
 
 function hostClient(url: string, cookie: string) {
@@ -90,24 +91,26 @@ type Host = ReturnType<typeof hostClient>;
 /** The quiz as the host runs it, the same against the hub and against the bare server. */
 async function runQuiz(label: string, host: Host, workers: Worker[], sample: () => Promise<void>) {
   const latencies: number[] = [];
+  const reach: number[] = [];
   let lost = 0;
   for (let q = 0; q < QUESTIONS; q++) {
     await host.cmd({ type: 'next' });
+    const openAt = Date.now();
     await host.cmd({ type: 'openQuestion' });
-    await new Promise((r) => setTimeout(r, 400));
     const r = await answerRound(workers, q);
     latencies.push(...r.latencies);
+    reach.push(r.lastSeenAt - openAt);
     const closed = host.until((m) => m.type === 'events' && m.events.some((e: any) => e.type === 'questionClosed'));
     await host.cmd({ type: 'closeQuestion' });
     const answered = (await closed).events.find((e: any) => e.type === 'questionClosed').answered as number;
     lost += CLIENTS - answered;
     await sample();
-    console.log(`  ${label} question ${q + 1}: p50 ${pct(r.latencies, 50)} ms, p99 ${pct(r.latencies, 99)} ms, counted ${answered}/${CLIENTS}, no view ${r.missing}`);
+    console.log(`${new Date().toISOString().slice(11, 19)} ${label} question ${q + 1}: p50 ${pct(r.latencies, 50)} ms, p99 ${pct(r.latencies, 99)} ms, counted ${answered}/${CLIENTS}, no view ${r.missing}, question reached all in ${reach.at(-1)} ms${r.unseen ? ` (${r.unseen} never saw it)` : ''}`);
   }
   await host.cmd({ type: 'finish' });
   host.close();
   for (const w of workers) w.proc.send({ kind: 'close' });
-  return { latencies, lost };
+  return { latencies, lost, reachMs: pct(reach, 50) };
 }
 
 async function main() {
@@ -115,7 +118,7 @@ async function main() {
   const quiz = await setupQuiz(dataDir, QUESTIONS);
   console.log(`arena bench: ${CLIENTS} clients in ${WORKERS} worker processes (joining ${JOIN_CONCURRENCY} at a time each), ${QUESTIONS} questions, answers spread over ${SPREAD_MS} ms`);
   const prof = process.env.ARENA_PROF ? `--cpu-prof --cpu-prof-dir=${process.env.ARENA_PROF} ` : '';
-  const env: Record<string, string> = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SERVICESTAR_DEMO: '0', LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = { ...(process.env.ARENA_TRACE ? { ARENA_TRACE: '1' } : {}), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SERVICESTAR_DEMO: '0', LOG_LEVEL: 'warn' };
   const server = await startProcess(`${process.execPath} ${prof}--import tsx src/server/main.ts`, env, /is running at (http:\/\/[\d.]+:\d+)/);
   const base = server.match[1];
   const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeNo: quiz.employeeNo, password: quiz.password }) });
@@ -130,13 +133,14 @@ async function main() {
     const m = (await (await fetch(`${base}/api/arena/metrics`, { headers: { cookie } })).json()) as { rssMiB: number };
     rssMiB = Math.max(rssMiB, m.rssMiB);
   };
-  const { latencies, lost } = await runQuiz('servicestar', host, workers, sampleRss);
+  const { latencies, lost, reachMs } = await runQuiz('servicestar', host, workers, sampleRss);
   server.proc.kill('SIGTERM');
   await new Promise((r) => server.proc.once('exit', r));
 
   let limit: number[] = [];
   let bareConnect = 0;
   let bareLost = 0;
+  let bareReachMs = 0;
   if (!process.env.ARENA_SKIP_BARE) {
     const bare = await startProcess(`${process.execPath} --import tsx bench/_arena-bare.ts`, {}, /bare ws listening on (\d+)/);
     const bareHost = hostClient(`ws://127.0.0.1:${bare.match[1]}/?host=1`, '');
@@ -146,6 +150,7 @@ async function main() {
     const r = await runQuiz('bare ws', bareHost, b.workers, async () => {});
     limit = r.latencies;
     bareLost = r.lost;
+    bareReachMs = r.reachMs;
     bare.proc.kill('SIGTERM');
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -153,7 +158,7 @@ async function main() {
   const p50 = pct(latencies, 50);
   const p99 = pct(latencies, 99);
   const limitP99 = pct(limit, 99);
-  console.log(`servicestar: p50 ${p50} ms, p99 ${p99} ms, lost ${lost}, peak RSS ${rssMiB} MiB; bare ws (same clients, same fan-out): p50 ${pct(limit, 50)} ms, p99 ${limitP99} ms, lost ${bareLost}, connect ${bareConnect.toFixed(1)} s`);
+  console.log(`servicestar: p50 ${p50} ms, p99 ${p99} ms, lost ${lost}, peak RSS ${rssMiB} MiB, a question reaches all in ${reachMs} ms (median); bare ws (same clients, same fan-out): p50 ${pct(limit, 50)} ms, p99 ${limitP99} ms, lost ${bareLost}, reaches all in ${bareReachMs} ms, connect ${bareConnect.toFixed(1)} s`);
   const out = { bench: 'arena', clients: CLIENTS, connectSeconds: Math.round(connectSeconds * 10) / 10, p50Ms: p50, p99Ms: p99, lost, rssMiB, limitP99Ms: limitP99, ratio: Math.round((p99 / Math.max(1, limitP99)) * 100) / 100 };
   console.log(JSON.stringify(out));
   process.exit(0);

@@ -1,13 +1,18 @@
 // npm run bench -- exam-storm
 // 3,000 simulated candidates over HTTP on loopback against a server in its own process
-// (src/server/main.ts), each saving 50 answers (one request per answer, as the exam page
-// does), then all submitting within the same 5 seconds. Measures the database DATABASE_URL
+// (src/server/main.ts), all sitting at once, each saving 50 answers the way the exam page does
+// (use-answer-sync.ts: one request at a time; a lone answer as PUT, the answers queued while a
+// request was out, up to 20, as one POST; a candidate answers every ANSWER_MS = 1 s), then all
+// submitting within the same 5 seconds. Measures the database DATABASE_URL
 // names (PostgreSQL, in a schema of its own that is dropped afterwards), PGlite without it.
 // Setup goes through the services (people, bank, paper, exam, candidates); sign-in is not
 // measured: the simulated candidates' sessions are written straight into the session table
 // (argon2 for 3,000 people would cost a minute and is not what this measures).
 // Limit, same run, same database: bare single-row INSERTs of the same rows into a copy of
-// exam_answer, with the same client concurrency. Env: CANDIDATES, ANSWERS, CONCURRENCY.
+// exam_answer (one statement and one commit per row, no batching), with the same client
+// concurrency (every candidate at once; the server's pool and this one both have 10 connections).
+// Env: CANDIDATES, ANSWERS, ANSWER_MS, PAGE_BATCH (1 = one request per answer), CONCURRENCY
+// (only for starting the attempts, not measured), PROFILE (a directory: the server's CPU profile).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -29,6 +34,11 @@ import { systemActor } from '../src/server/identity/system-actor.ts';
 const CANDIDATES = Number(process.env.CANDIDATES ?? 3000);
 const ANSWERS = Number(process.env.ANSWERS ?? 50);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
+/** a candidate's time between two answers */
+const ANSWER_MS = Number(process.env.ANSWER_MS ?? 1000);
+/** the page's most queued answers in one request (src/web/exams/use-answer-sync.ts MAX_BATCH) */
+const PAGE_BATCH = Number(process.env.PAGE_BATCH ?? 20);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SUBMIT_WINDOW_MS = 5000;
 const pgUrl = process.env.DATABASE_URL || undefined;
 const kind = pgUrl ? 'postgres' : 'pglite';
@@ -123,7 +133,7 @@ async function main() {
   const server = await startServer();
   // the simulated browsers: node:http over keep-alive connections (one per concurrent candidate),
   // much cheaper per request than fetch, so the client takes less of the CPU the server needs
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, 256) });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CANDIDATES });
   const target = new URL(server.url);
   const call = (token: string, method: string, p: string, body?: unknown) =>
     new Promise<any>((resolve, reject) => {
@@ -154,28 +164,59 @@ async function main() {
   });
   log(`start + load paper: ${Date.now() - t0} ms`);
 
+  // The save storm: every candidate's page at once. A candidate gives an answer every ANSWER_MS
+  // (a very fast human; the first at a random moment of the first interval), and the page does
+  // what src/web/exams/use-answer-sync.ts does: one request at a time, a lone queued answer as
+  // PUT …/answers, several queued while a request was out (up to PAGE_BATCH) as one POST
+  // …/answers; an answer counts once the server has acknowledged it.
   const acked: { attemptId: number; position: number; seq: number }[] = [];
   let failures = 0;
+  let requests = 0;
   t0 = Date.now();
-  await pool(cands, CONCURRENCY, async (c, ci) => {
-    for (const [k, item] of c.items.entries()) {
+  await Promise.all(cands.map(async (c, ci) => {
+    const queue: { itemId: string; response: unknown }[] = [];
+    let given = 0;
+    const waiter: { wake: (() => void) | null } = { wake: null };
+    const answering = (async () => {
+      await sleep(((ci * 7919) % CANDIDATES) * (ANSWER_MS / CANDIDATES));
+      for (const [k, item] of c.items.entries()) {
+        queue.push({ itemId: item.itemId, response: { kind: 'choice', keys: [item.keys[(ci + k) % item.keys.length]] } });
+        given++;
+        waiter.wake?.();
+        if (k < c.items.length - 1) await sleep(ANSWER_MS);
+      }
+    })();
+    while (given < c.items.length || queue.length > 0) {
+      if (queue.length === 0) {
+        await new Promise<void>((r) => (waiter.wake = r));
+        waiter.wake = null;
+        continue;
+      }
+      const batch = queue.splice(0, PAGE_BATCH);
+      requests++;
       try {
-        const r = await call(c.token, 'PUT', `/attempts/${c.attemptId}/answers`, { itemId: item.itemId, response: { kind: 'choice', keys: [item.keys[(ci + k) % item.keys.length]] }, tabId: 'storm' });
-        acked.push({ attemptId: c.attemptId, position: Number(item.itemId), seq: r.seq });
+        if (batch.length === 1) {
+          const r = await call(c.token, 'PUT', `/attempts/${c.attemptId}/answers`, { ...batch[0], tabId: 'storm' });
+          acked.push({ attemptId: c.attemptId, position: Number(batch[0].itemId), seq: r.seq });
+        } else {
+          const r = await call(c.token, 'POST', `/attempts/${c.attemptId}/answers`, { answers: batch, tabId: 'storm' });
+          for (const a of r.acks) acked.push({ attemptId: c.attemptId, position: Number(a.itemId), seq: a.seq });
+        }
       } catch {
-        failures++;
+        failures += batch.length;
       }
     }
-  });
+    await answering;
+  }));
   const saveMs = Date.now() - t0;
   const answersPerSec = Math.round(acked.length / (saveMs / 1000));
-  log(`saves: ${acked.length} acknowledged, ${failures} failed, ${saveMs} ms → ${answersPerSec} answers/s`);
+  log(`saves: ${acked.length} acknowledged, ${failures} failed, ${saveMs} ms → ${answersPerSec} answers/s (${requests} requests, ${(acked.length / requests).toFixed(1)} answers each; offered ${Math.round((CANDIDATES * 1000) / ANSWER_MS)} answers/s)`);
 
   // every candidate submits at a random moment of the same 5 seconds
   const latencies: number[] = [];
   const t1 = Date.now();
   const order = cands.map((c, i) => ({ c, at: t1 + ((i * 7919) % CANDIDATES) * (SUBMIT_WINDOW_MS / CANDIDATES) })).sort((a, b) => a.at - b.at);
-  await pool(order, Math.max(CONCURRENCY, 256), async ({ c, at }) => {
+  await pool(order, CANDIDATES, async ({ c, at }) => {
     const wait = at - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const s = performance.now();
@@ -199,7 +240,7 @@ async function main() {
   await sql`create table bench_answer_copy (like exam_answer including defaults)`.execute(db);
   await sql`alter table bench_answer_copy add primary key (attempt_id, position)`.execute(db);
   const t2 = Date.now();
-  await pool(acked, CONCURRENCY, async (a) => {
+  await pool(acked, CANDIDATES, async (a) => {
     await sql`insert into bench_answer_copy (attempt_id, position, response, answer_seq, answered_at) values (${a.attemptId}, ${a.position}, ${JSON.stringify({ kind: 'choice', keys: ['A'] })}::jsonb, ${a.seq}, now())`.execute(db);
   });
   const limitAnswersPerSec = Math.round(acked.length / ((Date.now() - t2) / 1000));

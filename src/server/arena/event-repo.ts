@@ -30,6 +30,21 @@ export function createEventRepo(db: Db) {
       if (opts.limit) q = q.limit(opts.limit);
       return (await q.execute()).map((r) => r.body as unknown as ArenaEvent);
     },
+    /** Stores a snapshot of the state after `seq` and keeps only the latest `keep` of the round. */
+    async saveSnapshot(roundId: number, seq: number, data: unknown, keep = 5): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        await tx.insertInto('arena_snapshot').values({ round_id: roundId, seq, data: JSON.stringify(data) }).onConflict((oc) => oc.columns(['round_id', 'seq']).doNothing()).execute();
+        const old = await tx.selectFrom('arena_snapshot').select('seq').where('round_id', '=', roundId).orderBy('seq', 'desc').offset(keep).limit(1).executeTakeFirst();
+        if (old) await tx.deleteFrom('arena_snapshot').where('round_id', '=', roundId).where('seq', '<=', old.seq).execute();
+      });
+    },
+    /** The latest snapshot at or before `atOrBefore` (any when omitted). */
+    async latestSnapshot(roundId: number, atOrBefore?: number, tx: Db = db): Promise<{ seq: number; data: unknown } | null> {
+      let q = tx.selectFrom('arena_snapshot').select(['seq', 'data']).where('round_id', '=', roundId);
+      if (atOrBefore !== undefined) q = q.where('seq', '<=', atOrBefore);
+      const r = await q.orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      return r ? { seq: r.seq, data: r.data } : null;
+    },
     async lastSeq(roundId: number, tx: Db = db): Promise<number> {
       const r = await tx.selectFrom('arena_event').select((eb) => eb.fn.max('seq').as('m')).where('round_id', '=', roundId).executeTakeFirst();
       return Number(r?.m ?? 0);

@@ -14,11 +14,17 @@ import { finishRound } from '../score-service.ts';
 import type { Batch, Bus, CommandResult, Forwarded } from './bus.ts';
 import type { Conn } from './conn.ts';
 import { fanOutEvents, flushViews, sendOwnViews } from './fanout.ts';
+import { encodeSnapshot, foldFrom, type SnapshotData } from './snapshot.ts';
+import { trace } from './trace.ts';
 
 const TAIL = 2000;
-const MAX_BATCH = 5000;
+/** a bigger batch holds the event loop (PGlite runs in this thread) for too long at a time */
+const MAX_BATCH = 500;
 type Pending = { f: Forwarded; resolve: (r: CommandResult) => void };
-export type RoundStats = { commands: number; events: number; batches: number; refused: Record<string, number> };
+/** `loadedFrom`: the snapshot the last load started from (null: a fold of every event); `snapshots`: written by this writer */
+export type RoundStats = { commands: number; events: number; batches: number; refused: Record<string, number>; loadedFrom: number | null; snapshots: number };
+/** In a big round (the snapshot is O(players)) at most one snapshot this often. */
+const BIG_ROUND_SNAPSHOT_MS = 5000;
 
 /** When the server clock next makes something due (settle in decide.ts), or null. */
 export function nextDue(s: ArenaState): number | null {
@@ -38,7 +44,10 @@ export class RoundRunner {
   /** a player's sockets (a phone and a laptop, a reconnect racing the old socket) */
   private readonly byPlayer = new Map<string, Conn[]>();
   role: 'writer' | 'follower' | 'closed' = 'follower';
-  readonly stats: RoundStats = { commands: 0, events: 0, batches: 0, refused: {} };
+  readonly stats: RoundStats = { commands: 0, events: 0, batches: 0, refused: {}, loadedFrom: null, snapshots: 0 };
+  private snapshotSeq = 0;
+  private snapshotAt = 0;
+  private snapshotting = false;
   private queue: Pending[] = [];
   private draining = false;
   private reloading: Promise<void> | null = null;
@@ -80,16 +89,53 @@ export class RoundRunner {
     this.stats.refused[code] = (this.stats.refused[code] ?? 0) + 1;
   }
 
-  /** Loads the round from PostgreSQL: the fold of every event (the source of truth). */
+  /** Loads the round from the database: the latest snapshot and the events after it, or the fold of every event. */
   reload(): Promise<void> {
     this.reloading ??= (async () => {
       const row = await this.ctx.arena.rounds.get(this.id);
       if (row) this.row = row;
+      const snap = await this.ctx.arena.events.latestSnapshot(this.id);
+      if (snap) {
+        const after = await this.ctx.arena.events.list(this.id, { afterSeq: Math.max(0, snap.seq - TAIL) });
+        const s = foldFrom(this.row.config, snap.data as SnapshotData, after);
+        if (s) {
+          this.state = s;
+          this.tail = after.slice(-TAIL);
+          this.stats.loadedFrom = snap.seq;
+          this.snapshotSeq = snap.seq;
+          return;
+        }
+      }
       const events = await this.ctx.arena.events.list(this.id);
       this.state = replay(this.row.config, events);
       this.tail = events.slice(-TAIL);
+      this.stats.loadedFrom = null;
+      this.snapshotSeq = 0;
     })().finally(() => (this.reloading = null));
     return this.reloading;
+  }
+
+  /**
+   * Every `arenaSnapshotEvery` events the writer snapshots the state it just committed
+   * (encoded now, stored on a later turn without holding up the round; a failed write only
+   * means the next load folds a few more events).
+   */
+  private maybeSnapshot(s: ArenaState): void {
+    const every = this.ctx.config.arenaSnapshotEvery ?? 500;
+    if (!(every > 0) || this.snapshotting || s.seq - this.snapshotSeq < every) return;
+    const now = Date.now();
+    if (this.isBig() && now - this.snapshotAt < BIG_ROUND_SNAPSHOT_MS) return;
+    this.snapshotting = true;
+    this.snapshotSeq = s.seq;
+    this.snapshotAt = now;
+    const data = encodeSnapshot(s);
+    setImmediate(() => {
+      this.ctx.arena.events
+        .saveSnapshot(this.id, s.seq, data)
+        .then(() => (this.stats.snapshots += 1))
+        .catch((e) => console.error('arena snapshot', e))
+        .finally(() => (this.snapshotting = false));
+    });
   }
 
   private async tryLead(): Promise<void> {
@@ -133,7 +179,11 @@ export class RoundRunner {
     if (this.draining) return;
     this.draining = true;
     try {
-      while (this.queue.length) await this.processBatch(this.queue.splice(0, MAX_BATCH), true);
+      while (this.queue.length) {
+        await this.processBatch(this.queue.splice(0, MAX_BATCH), true);
+        // let the batch's views and acks go out and new frames come in before the next one
+        if (this.queue.length) await new Promise((r) => setImmediate(r));
+      }
     } finally {
       this.draining = false;
     }
@@ -159,6 +209,8 @@ export class RoundRunner {
       events.push(...stamped);
       results.push({ ok: true, seq: s.seq });
     }
+    const t0 = trace.on ? performance.now() : 0;
+    let t1 = t0;
     if (events.length) {
       try {
         await this.ctx.db.transaction().execute(async (tx) => {
@@ -175,14 +227,17 @@ export class RoundRunner {
         if (!(e instanceof StaleAppendError)) console.error('arena append failed', e);
         return;
       }
+      t1 = trace.on ? performance.now() : 0;
       this.commit(events, s);
       if (events.some((e) => e.type === 'finished')) this.row = { ...this.row, status: 'finished' };
+      this.maybeSnapshot(s);
       void this.bus.publish({ roundId: this.id, events });
     }
     this.stats.commands += batch.length;
     batch.forEach((p, i) => {
       p.resolve(results[i]);
     });
+    if (trace.on) trace.batch(batch.length, t1 - t0, performance.now() - t1);
     this.scheduleTick();
   }
 
@@ -205,7 +260,9 @@ export class RoundRunner {
     }
     if (all) this.dirty = 'all';
     if (own.length) sendOwnViews(s, own, Date.now());
-    this.scheduleViews();
+    // in a big round a change for everyone (a question opened, closed) goes out with its events, in one write per socket
+    if (all && this.isBig()) this.flushViewsNow();
+    else this.scheduleViews();
   }
 
   /** A batch the writer (maybe another process) committed. */
@@ -236,14 +293,22 @@ export class RoundRunner {
   /** Views are coalesced: at most one flush per interval (longer in big rounds). */
   scheduleViews(): void {
     if (this.viewTimer) return;
-    const big = this.conns.size > 300;
-    this.viewTimer = setTimeout(() => {
-      this.viewTimer = null;
-      const dirty = this.dirty;
-      this.dirty = new Set();
-      const deferred = flushViews(this.state, this.conns, Date.now(), big ? Math.max(3000, this.conns.size) : 0, dirty);
-      if (deferred) this.scheduleViews();
-    }, big ? 150 : 10);
+    this.viewTimer = setTimeout(() => this.flushViewsNow(), this.isBig() ? 150 : 10);
+  }
+
+  private isBig(): boolean {
+    return this.conns.size > 300;
+  }
+
+  private flushViewsNow(): void {
+    if (this.viewTimer) clearTimeout(this.viewTimer);
+    this.viewTimer = null;
+    const dirty = this.dirty;
+    this.dirty = new Set();
+    const t0 = trace.on ? performance.now() : 0;
+    const deferred = flushViews(this.state, this.conns, Date.now(), this.isBig() ? Math.max(3000, this.conns.size) : 0, dirty);
+    if (trace.on) trace.flush(performance.now() - t0);
+    if (deferred) this.scheduleViews();
   }
 
   async close(): Promise<void> {
@@ -251,7 +316,7 @@ export class RoundRunner {
     this.role = 'closed';
     for (const t of [this.tickTimer, this.viewTimer, this.drainTimer]) if (t) clearTimeout(t);
     if (this.leaseTimer) clearInterval(this.leaseTimer);
-    while (this.draining) await new Promise((r) => setTimeout(r, 5));
+    while (this.draining || this.snapshotting) await new Promise((r) => setTimeout(r, 5));
     for (const p of this.queue.splice(0)) p.resolve({ ok: false, code: 'UNAVAILABLE', reason: 'the server is stopping' });
     if (was === 'writer') {
       await this.bus.unserve(this.id);
