@@ -157,6 +157,8 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
     await phoneState(blue, 'answer');
     await blue.getByTestId('option-B').click();
     await phoneState(blue, 'submitted');
+    await screen.getByTestId('screen-kind').getByText('单选').waitFor();
+    await screenshot(screen, 'arena-screen-risk', false);
     await host.getByTestId('host-closeQuestion').click();
     await red.getByTestId('phone-verdict').waitFor();
     await red.getByTestId('phone-score').getByText('30', { exact: true }).waitFor();
