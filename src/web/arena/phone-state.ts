@@ -56,3 +56,27 @@ export function phoneStateOf(view: RoundView | null, events: readonly ViewEvent[
   if (q.options.length === 0) return q.turn ? { kind: 'your-turn' } : { kind: 'waiting' };
   return { kind: 'answer' };
 }
+
+export type PhoneLight = 'waiting' | 'open' | 'locked' | 'answering' | 'done';
+
+/** The phone's one-word state, as a traffic light: waiting, open (act now), locked, you are answering, closed. */
+export function lightOf(state: PhoneState): PhoneLight {
+  switch (state.kind) {
+    case 'buzz-open':
+    case 'answer':
+    case 'stake':
+      return 'open';
+    case 'your-turn':
+      return 'answering';
+    case 'locked':
+    case 'removed':
+    case 'buzzed':
+    case 'submitted':
+      return 'locked';
+    case 'closed':
+    case 'finished':
+      return 'done';
+    default:
+      return 'waiting';
+  }
+}

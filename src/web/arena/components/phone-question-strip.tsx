@@ -1,30 +1,6 @@
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import type { RoundView } from '../api.ts';
-import type { PhoneState } from '../phone-state.ts';
-
-export type PhoneLight = 'waiting' | 'open' | 'locked' | 'answering' | 'done';
-
-/** The phone's one-word state, as a traffic light: waiting, open (act now), locked, you are answering, closed. */
-export function lightOf(state: PhoneState): PhoneLight {
-  switch (state.kind) {
-    case 'buzz-open':
-    case 'answer':
-    case 'stake':
-      return 'open';
-    case 'your-turn':
-      return 'answering';
-    case 'locked':
-    case 'removed':
-    case 'buzzed':
-    case 'submitted':
-      return 'locked';
-    case 'closed':
-    case 'finished':
-      return 'done';
-    default:
-      return 'waiting';
-  }
-}
+import { lightOf, type PhoneState } from '../phone-state.ts';
 
 /** Under the scorebar: question n of N, its section (必答/抢答/风险/PK/全员) and kind (单选/多选/判断/口答), and the state light. */
 export function PhoneQuestionStrip({ view, state }: { view: RoundView; state: PhoneState }) {
