@@ -7,9 +7,10 @@ import { createRound, startRound } from '../src/server/arena/round-service.ts';
 import { hashPassword } from '../src/server/identity/passwords.ts';
 import type { Actor } from '../src/server/identity/engine/authz.ts';
 
-export async function setupQuiz(dataDir: string, questions: number) {
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  await migrateToLatest(database.db);
+/** PGlite in `dataDir`, or, with `pg`, a fresh schema of that PostgreSQL database. */
+export async function setupQuiz(dataDir: string, questions: number, pg?: { url: string; schema: string }) {
+  const database = pg ? await openDatabase({ kind: 'postgres', url: pg.url, schema: pg.schema }) : await openDatabase({ kind: 'pglite', dataDir });
+  await migrateToLatest(database.db, pg ? { schema: pg.schema } : {});
   const ctx = createContext(database, { ...readConfig({}), dataDir });
   const root = await ctx.identity.orgs.insert({ parent: null, name: '星海通信集团', kind: 'group' });
   const password = 'Bench@2026';

@@ -115,10 +115,12 @@ async function runQuiz(label: string, host: Host, workers: Worker[], sample: () 
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arena-bench-'));
-  const quiz = await setupQuiz(dataDir, QUESTIONS);
-  console.log(`arena bench: ${CLIENTS} clients in ${WORKERS} worker processes (joining ${JOIN_CONCURRENCY} at a time each), ${QUESTIONS} questions, answers spread over ${SPREAD_MS} ms`);
+  // DATABASE_URL: PostgreSQL (a schema of its own, dropped at the end) instead of PGlite
+  const pg = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, schema: `arena_bench_${process.pid}` } : undefined;
+  const quiz = await setupQuiz(dataDir, QUESTIONS, pg);
+  console.log(`arena bench (${pg ? 'PostgreSQL' : 'PGlite'}): ${CLIENTS} clients in ${WORKERS} worker processes (joining ${JOIN_CONCURRENCY} at a time each), ${QUESTIONS} questions, answers spread over ${SPREAD_MS} ms`);
   const prof = process.env.ARENA_PROF ? `--cpu-prof --cpu-prof-dir=${process.env.ARENA_PROF} ` : '';
-  const env: Record<string, string> = { ...(process.env.ARENA_TRACE ? { ARENA_TRACE: '1' } : {}), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SERVICESTAR_DEMO: '0', LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = { ...(process.env.ARENA_TRACE ? { ARENA_TRACE: '1' } : {}), ...(pg ? { DATABASE_URL: pg.url, DATABASE_SCHEMA: pg.schema } : { DATABASE_URL: '' }), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SERVICESTAR_DEMO: '0', LOG_LEVEL: 'warn' };
   const server = await startProcess(`${process.execPath} ${prof}--import tsx src/server/main.ts`, env, /is running at (http:\/\/[\d.]+:\d+)/);
   const base = server.match[1];
   const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeNo: quiz.employeeNo, password: quiz.password }) });
@@ -154,6 +156,13 @@ async function main() {
     bare.proc.kill('SIGTERM');
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
+  if (pg) {
+    const { default: postgres } = await import('pg');
+    const c = new postgres.Client({ connectionString: pg.url });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS "${pg.schema}" CASCADE`);
+    await c.end();
+  }
 
   const p50 = pct(latencies, 50);
   const p99 = pct(latencies, 99);
