@@ -70,7 +70,7 @@ export function ScreenPage({ spectator = false }: { spectator?: boolean }) {
           <div className="screen-top__right">
             {view?.paused && <span className="screen-paused">{t('arena.paused')}</span>}
             {joinCode && <span className="screen-code">{t('arena.list.joinCode', { code: joinCode })}</span>}
-            <ConnectionBadge live={live} dark />
+            {!refused && <ConnectionBadge live={live} dark />}
           </div>
         </header>
         {!view ? (
