@@ -1,9 +1,11 @@
 /**
  * Journey: an organiser opens the demo contest and sees the flow diagram, the semifinal standings
- * with the incomplete banner and the participation funnel; the reviewer approves a pending
- * registration; the public results page loads without signing in.
+ * with the incomplete banner, the participation funnel and the published awards; the reviewer
+ * tries to approve a late registration (refused: the semifinal has started) and rejects it with a
+ * reason; the public results page and a poster load without signing in; a captain registers a
+ * team in a new contest, picking members with the contest's people picker on a phone.
  */
-import { baseUrl, DESKTOP, expect, journey, screenshot, signIn, step } from './support.ts';
+import { baseUrl, DESKTOP, expect, journey, PHONE, screenshot, signIn, step } from './support.ts';
 
 await journey('organiser runs the demo contest, reviewer screens, public results', DESKTOP, async ({ page, browser }) => {
   let contestUrl = '';
@@ -36,7 +38,14 @@ await journey('organiser runs the demo contest, reviewer screens, public results
     await page.getByTestId('funnel-chart').locator('canvas').waitFor();
   });
 
-  await step('the reviewer approves a pending registration', async () => {
+  await step('the awards page shows the published preliminary prizes and the best individual', async () => {
+    await page.goto(`${contestUrl}/awards`);
+    await page.getByTestId('award-individuals').first().waitFor();
+    expect((await page.locator('[data-testid^=poster-]').count()) > 0, 'every award offers a poster');
+    await screenshot(page, 'contests-e2e-awards', true);
+  });
+
+  await step('the reviewer cannot approve a late registration once the semifinal runs, and rejects it with a reason', async () => {
     const context = await browser.newContext(DESKTOP);
     const reviewer = await context.newPage();
     await signIn(reviewer, 'reviewer');
@@ -45,19 +54,75 @@ await journey('organiser runs the demo contest, reviewer screens, public results
     const approve = reviewer.locator('[data-testid^=approve-]').first();
     await approve.waitFor();
     const pending = await reviewer.locator('[data-testid^=approve-]').count();
+    const entryId = (await approve.getAttribute('data-testid'))!.replace('approve-', '');
     await approve.click();
+    await reviewer.getByTestId('review-confirm').click();
+    const refused = reviewer.getByTestId('review-error');
+    await refused.waitFor();
+    expect((await refused.innerText()).includes('集团复赛'), 'the refusal names the stage that has started');
+    await reviewer.getByRole('button', { name: /取\s*消/ }).click();
+    await reviewer.getByTestId(`reject-${entryId}`).click();
+    await reviewer.getByTestId('review-reason').fill('报名已截止：集团复赛已开始');
     await reviewer.getByTestId('review-confirm').click();
     await reviewer.waitForFunction((n) => document.querySelectorAll('[data-testid^=approve-]').length === n - 1, pending);
     await context.close();
   });
 
-  await step('the public results page loads without signing in', async () => {
+  await step('the public results page and a poster load without signing in', async () => {
     const context = await browser.newContext(DESKTOP);
     const visitor = await context.newPage();
     const id = contestUrl.split('/').pop();
     await visitor.goto(`${baseUrl}/results/${id}`);
-    await visitor.locator('[data-testid=results-not-published], [data-testid=award-board]').first().waitFor();
+    await visitor.getByTestId('award-board').waitFor();
+    await visitor.getByTestId('award-individuals').waitFor();
     expect(!visitor.url().includes('/sign-in'), 'no sign-in is asked for');
+    await screenshot(visitor, 'contests-e2e-public-results', true);
+    const href = await visitor.locator('[data-testid^=poster-]').last().getAttribute('href');
+    expect(href?.startsWith('/api/public/contests/'), 'the poster link is public');
+    await visitor.setViewportSize({ width: 1080, height: 1440 });
+    const res = await visitor.goto(`${baseUrl}${href}`);
+    expect(res?.headers()['content-type']?.includes('image/svg+xml'), 'the poster is an SVG image');
+    await screenshot(visitor, 'contests-e2e-poster', false);
+    await context.close();
+  });
+
+  await step('a captain picks team members with the contest’s people picker and registers (phone)', async () => {
+    const created = await page.request.post(`${baseUrl}/api/contests`, {
+      data: {
+        title: '2026 服务之星新秀赛',
+        organisationId: (await (await page.request.get(`${baseUrl}/api/contests/${contestUrl.split('/').pop()}`)).json()).organisationId,
+        definition: {
+          tracks: [{ id: 'voice', name: '语音客服' }],
+          entrants: { kind: 'team', size: 3 },
+          quotas: [],
+          stages: [{ id: 'prelim', name: '初赛', kind: 'preliminary', rounds: [{ id: 'written', name: '笔试', kind: 'written', role: 'scored', normalisation: { kind: 'raw' }, weightPercent: 100 }], tieBreaks: [], advancement: { kind: 'topN', perTrack: 3, tieAtCut: 'refuse' } }],
+        },
+      },
+    });
+    expect(created.status() === 201, `the organiser creates a contest (${created.status()})`);
+    const newId = (await created.json()).id;
+    expect((await page.request.post(`${baseUrl}/api/contests/${newId}/status`, { data: { status: 'registration' } })).ok(), 'registration opens');
+    const context = await browser.newContext(PHONE);
+    const captain = await context.newPage();
+    await signIn(captain, 'contestant');
+    await captain.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    await captain.goto(`${baseUrl}/contests/${newId}/register`);
+    const selects = captain.locator('.ss-register-form .ant-select');
+    await selects.first().click();
+    await captain.locator('.ant-select-item-option').filter({ hasText: '语音客服' }).click();
+    await captain.locator('.ss-register-form input#name').fill('西湖新秀队');
+    await selects.nth(1).click();
+    const options = captain.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    const shown = await options.allInnerTexts();
+    expect(shown.every((o) => o.includes('客服一班')), `only the captain's own organisation is offered (${shown.slice(0, 3).join(' | ')})`);
+    await screenshot(captain, 'contests-e2e-register-picker', false);
+    await options.nth(0).click();
+    await options.nth(1).click();
+    await captain.keyboard.press('Escape');
+    await captain.getByRole('button', { name: /提交报名/ }).click();
+    await captain.getByTestId('review-reason-shown').or(captain.locator('.ss-entry-card')).first().waitFor();
+    expect((await captain.locator('.ss-entry-card').first().innerText()).includes('西湖新秀队'), 'the registration is listed under 我的报名');
     await context.close();
   });
 });

@@ -26,7 +26,7 @@ export async function awardPoster(ctx: AppContext, contestId: number, entryId: n
     detail: a.personName ? `所在团队：${a.entryName}` : a.members.length > 1 ? `成员：${a.members.join('、')}` : undefined,
     organisationName: a.organisationName,
     trackName: a.trackName,
-    footer: `${c.title.length > 14 ? '' : `${c.title} · `}公示于 ${day(set.publishedAt ?? ctx.now())}`,
+    footer: `第 ${set.version} 版公示 · ${day(set.publishedAt ?? ctx.now())}`,
   });
   return { svg, fileName: `poster-${c.id}-${entryId}${a.personId ? `-${a.personId}` : ''}-v${set.version}.svg` };
 }

@@ -75,8 +75,12 @@ export function renderPoster(p: PosterInput): string {
     y += 70;
   }
   y += 70;
-  parts.push(`<rect x="${cx - 330}" y="${y - 88}" width="660" height="128" rx="64" fill="url(#gold)"/>`);
-  parts.push(text(y, 76, '#7f1010', p.headline, 800));
+  // the gold pill fits the headline: its font shrinks for a long one
+  const ems = [...p.headline].reduce((n, ch) => n + widthOf(ch), 0);
+  const headSize = Math.min(76, Math.floor((W - 280) / Math.max(ems, 1)));
+  const pill = Math.max(480, Math.ceil(ems * headSize) + 120);
+  parts.push(`<rect x="${cx - pill / 2}" y="${y - 88}" width="${pill}" height="128" rx="64" fill="url(#gold)"/>`);
+  parts.push(text(y - (76 - headSize) / 2, headSize, '#7f1010', p.headline, 800));
   y += 190;
   for (const l of nameLines) {
     parts.push(text(y, nameSize, '#ffffff', l, 800));

@@ -49,17 +49,25 @@ function Awards({ contest }: { contest: Contest }) {
       {error && <Alert type="error" showIcon closable className="ss-block" title={error} onClose={() => setError(null)} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card
-            title={<Space>{t('contests.awards.draft')}{d && <Tag color={d.status === 'reviewed' ? 'success' : 'gold'}>{t(`contests.awards.status.${d.status}`)}</Tag>}</Space>}
-            extra={d && (
-              <Space>
-                <Button icon={<CheckOutlined />} disabled={d.status !== 'draft'} loading={busy} onClick={() => void act(() => reviewAwards(contest.id), t('contests.awards.reviewedOk'))}>{t('contests.awards.review')}</Button>
-                <Button type="primary" icon={<SendOutlined />} disabled={d.status !== 'reviewed'} loading={busy} onClick={() => void act(() => publishAwards(contest.id), t('contests.awards.publishedOk'))}>{t('contests.awards.publish')}</Button>
-              </Space>
-            )}
-          >
-            {d ? <AwardBoard awards={d.awards} /> : <Empty description={t('contests.awards.none')} />}
-          </Card>
+          {(d || !latest) && (
+            <Card
+              title={<Space>{t('contests.awards.draft')}{d && <Tag color={d.status === 'reviewed' ? 'success' : 'gold'}>{t(`contests.awards.status.${d.status}`)}</Tag>}</Space>}
+              extra={d && (
+                <Space>
+                  <Button icon={<CheckOutlined />} disabled={d.status !== 'draft'} loading={busy} onClick={() => void act(() => reviewAwards(contest.id), t('contests.awards.reviewedOk'))}>{t('contests.awards.review')}</Button>
+                  <Button type="primary" icon={<SendOutlined />} disabled={d.status !== 'reviewed'} loading={busy} onClick={() => void act(() => publishAwards(contest.id), t('contests.awards.publishedOk'))}>{t('contests.awards.publish')}</Button>
+                </Space>
+              )}
+            >
+              {d ? <AwardBoard awards={d.awards} /> : <Empty description={t('contests.awards.none')} />}
+            </Card>
+          )}
+          {!d && latest && (
+            // no draft in the making: the published version takes the wide column, with certificates and posters
+            <Card title={<Space>{t('contests.awards.version', { n: latest.version! })}<Tag color="success">{t('contests.public.current')}</Tag></Space>} extra={t('contests.awards.posters')} data-testid="awards-published">
+              <AwardBoard awards={latest.awards} certificateHref={(a) => certificateUrl(contest.id, latest.version!, a.entryId)} posterHref={(a) => posterUrl(contest.id, a, latest.version!)} />
+            </Card>
+          )}
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('contests.awards.versions')} extra={<a href={`/results/${contest.id}`} target="_blank" rel="noreferrer"><GlobalOutlined /> {t('contests.overview.publicLink')}</a>}>
@@ -77,7 +85,7 @@ function Awards({ contest }: { contest: Contest }) {
               )}
             />
           </Card>
-          {latest && (
+          {d && latest && (
             <Card title={t('contests.awards.certificate')} className="ss-block-top">
               <AwardBoard awards={latest.awards} certificateHref={(a) => certificateUrl(contest.id, latest.version!, a.entryId)} posterHref={(a) => posterUrl(contest.id, a, latest.version!)} />
             </Card>

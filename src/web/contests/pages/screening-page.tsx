@@ -58,7 +58,7 @@ function Queue({ contest }: { contest: Contest }) {
                 actions={
                   e.status === 'submitted' && (
                     <>
-                      <Button danger icon={<CloseOutlined />} onClick={() => setReviewing({ entry: e, decision: 'rejected' })}>{t('contests.screening.reject')}</Button>
+                      <Button danger icon={<CloseOutlined />} onClick={() => setReviewing({ entry: e, decision: 'rejected' })} data-testid={`reject-${e.id}`}>{t('contests.screening.reject')}</Button>
                       <Button type="primary" icon={<CheckOutlined />} onClick={() => setReviewing({ entry: e, decision: 'approved' })} data-testid={`approve-${e.id}`}>{t('contests.screening.approve')}</Button>
                     </>
                   )
