@@ -36,7 +36,7 @@ describe('per-viewer views', () => {
       }),
       { numRuns: 80 },
     );
-  });
+  }, 30_000); // 80 random rounds: seconds on a loaded 2-core machine
 
   it('the host sees answers, margins and round trips; the player sees their own state', () => {
     const r = newRound(teamConfig({ buzz: { mode: 'compensated', compensationCapMs: 50, decisionWindowMs: 100, tieMarginMs: 30, answerTimeMs: 9_000 } }));
