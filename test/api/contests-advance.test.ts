@@ -73,6 +73,12 @@ describe('advancement', () => {
     expect(state.alive).toHaveLength(8);
     const adv = await call(t, 'org-root', 'POST', `/api/contests/${id}/stages/semi/advance`, {});
     expect(adv.json()).toMatchObject({ advancing: 8, entrants: 12 });
+    const finalist = await call(t, 'org-root', 'GET', `/api/contests/${id}/finalists/${state.alive[0]}/poster`);
+    expect(finalist.statusCode, finalist.body).toBe(200);
+    expect(finalist.headers['content-type']).toContain('image/svg+xml');
+    expect(finalist.body).toContain('入围集团决赛');
+    const out = (await t.ctx.contests.scores.listAdvancement(id, 'semi')).find((r) => !r.advances)!;
+    expect((await call(t, 'org-root', 'GET', `/api/contests/${id}/finalists/${out.entryId}/poster`)).statusCode).toBe(404);
     const lonely = await call(t, 'org-root', 'POST', `/api/contests/${id}/stages/final/bracket`, { entryIds: [Number(state.alive[0])] });
     expect(lonely.statusCode).toBe(400);
     expect(lonely.json().message).toContain('a bracket needs at least 2 entrants, it has 1');
