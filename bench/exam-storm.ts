@@ -103,6 +103,7 @@ function startServer(): Promise<{ proc: ChildProcess; url: string }> {
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', onData);
     proc.stderr!.on('data', (b: Buffer) => { if (b.toString().includes('save batches')) log(b.toString().trim()); });
+    proc.on('exit', (code) => { if (code) log(`server exited ${code}: ${out.slice(-2000)}`); });
     proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
 }
@@ -135,7 +136,25 @@ async function main() {
   // much cheaper per request than fetch, so the client takes less of the CPU the server needs
   const agent = new http.Agent({ keepAlive: true, maxSockets: CANDIDATES });
   const target = new URL(server.url);
-  const call = (token: string, method: string, p: string, body?: unknown) =>
+  // A request lost to the network (a connection reset under this load) is sent again after a
+  // second, as the page does with a failed save (use-answer-sync.ts: it stays queued and is
+  // retried); only the acknowledgement of the retry counts. HTTP errors are not retried.
+  let netRetries = 0;
+  const call = async (token: string, method: string, p: string, body?: unknown): Promise<any> => {
+    for (let tries = 0; ; tries++) {
+      try {
+        return await call1(token, method, p, body);
+      } catch (e) {
+        if (tries < 5 && (e as { network?: boolean }).network) {
+          netRetries++;
+          if (!(e as { reused?: boolean }).reused) await sleep(1000);
+          continue;
+        }
+        throw e;
+      }
+    }
+  };
+  const call1 = (token: string, method: string, p: string, body?: unknown) =>
     new Promise<any>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const req = http.request(
@@ -151,7 +170,7 @@ async function main() {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (e: NodeJS.ErrnoException) => reject(Object.assign(e, { network: true, reused: req.reusedSocket })));
       req.end(payload);
     });
   type Cand = { token: string; attemptId: number; items: { itemId: string; keys: string[] }[] };
@@ -223,6 +242,7 @@ async function main() {
     await call(c.token, 'POST', `/attempts/${c.attemptId}/submit`);
     latencies.push(performance.now() - s);
   });
+  log(`network retries: ${netRetries}`);
   log(`submits: ${latencies.length} in ${Date.now() - t1} ms, p50 ${Math.round(pct(latencies, 50))} ms, p99 ${Math.round(pct(latencies, 99))} ms`);
   agent.destroy();
   server.proc.kill('SIGTERM');

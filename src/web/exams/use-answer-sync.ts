@@ -1,18 +1,28 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../shared/api.ts';
+import { api } from '../shared/api.ts';
 import { saveAnswer, saveFlag, type Answer, type AttemptView, type SaveAck } from './api.ts';
+
+/** `POST /api/attempts/:id/answers`: several queued answers in one request, acknowledged together (or refused together). */
+const saveAnswers = (attemptId: number, answers: { itemId: string; response: Answer | null }[], tabId: string) =>
+  api<{ acks: { itemId: string; seq: number }[]; savedAt: string; remainingMs: number }>(`/api/attempts/${attemptId}/answers`, { method: 'POST', body: { answers, tabId } });
 
 export type ItemSync = 'saved' | 'pending' | 'failed';
 export type LocalItem = { response: Answer | null; flagged: boolean };
 type Op = { key: string; itemId: string; field: 'answer' | 'flag'; response?: Answer | null; flagged?: boolean };
 
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000];
+/** at most this many queued answers go in one request */
+export const MAX_BATCH = 20;
 
 /**
  * Every answer and flag goes to the server as it is given. One request at a time, in order, so
  * the server's sequence numbers follow the order of the candidate's changes; a newer change to the
- * same item replaces the queued one. A failed save stays queued and is retried (with backoff, and
- * at once when the browser comes back online); an item is "saved" only once the server acknowledged it.
+ * same item replaces the queued one. Answers given while a request is out (a fast candidate, a
+ * busy server, a reconnect after being offline) are queued and then go together, up to MAX_BATCH
+ * in one request, which the server acknowledges or refuses as a whole. A failed save stays queued
+ * and is retried (with backoff, and at once when the browser comes back online); an item is
+ * "saved" only once the server acknowledged its latest change.
  */
 export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (ack: SaveAck) => void; onClosed: () => void }) {
   const { view, tabId } = opts;
@@ -34,6 +44,8 @@ export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (
   const stillPending = (itemId: string) => pending.current.has(`answer:${itemId}`) || pending.current.has(`flag:${itemId}`);
 
   const running = useRef<Promise<void> | null>(null);
+  /** after a batch was refused (400): this many requests go one change at a time */
+  const solo = useRef(0);
   const drain = useCallback(async (): Promise<void> => {
     await Promise.resolve(); // `running` is set before anything below runs
     if (closed.current) return;
@@ -45,13 +57,23 @@ export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (
           for (const o of pending.current.values()) markItem(o.itemId, 'failed');
           return;
         }
+        // the leading run of queued answers (up to a flag) goes in one request; a lone change as before
+        const batch = op.field === 'answer' ? leadingAnswers(pending.current, solo.current ? 1 : MAX_BATCH) : [op];
         try {
-          const ack = op.field === 'answer' ? await saveAnswer(attemptId, op.itemId, op.response ?? null, tabId) : await saveFlag(attemptId, op.itemId, op.flagged ?? false, tabId);
-          if (pending.current.get(op.key) === op) pending.current.delete(op.key);
+          let acks: SaveAck[];
+          if (batch.length > 1) {
+            const r = await saveAnswers(attemptId, batch.map((o) => ({ itemId: o.itemId, response: o.response ?? null })), tabId);
+            acks = r.acks.map((a) => ({ itemId: a.itemId, seq: a.seq, savedAt: r.savedAt, remainingMs: r.remainingMs }));
+          } else {
+            acks = [op.field === 'answer' ? await saveAnswer(attemptId, op.itemId, op.response ?? null, tabId) : await saveFlag(attemptId, op.itemId, op.flagged ?? false, tabId)];
+          }
+          // an op replaced meanwhile (a newer change to the item) stays queued, and its item "pending"
+          for (const o of batch) if (pending.current.get(o.key) === o) pending.current.delete(o.key);
           failures.current = 0;
-          setLastSeq((s) => Math.max(s, ack.seq));
-          if (!stillPending(op.itemId)) markItem(op.itemId, 'saved');
-          handlers.current.onAck(ack);
+          solo.current = Math.max(0, solo.current - 1);
+          setLastSeq((s) => Math.max(s, ...acks.map((a) => a.seq)));
+          for (const o of batch) if (!stillPending(o.itemId)) markItem(o.itemId, 'saved');
+          handlers.current.onAck(acks[acks.length - 1]);
         } catch (e) {
           if (isApiError(e) && e.status === 409) {
             closed.current = true;
@@ -59,7 +81,13 @@ export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (
             return;
           }
           if (isApiError(e) && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 408 && e.status !== 429) {
+            if (batch.length > 1) {
+              // one of them is refused for good: send these one by one, so only that one is lost
+              solo.current = batch.length;
+              continue;
+            }
             // the server refused this change for good: keep the rest going
+            solo.current = Math.max(0, solo.current - 1);
             if (pending.current.get(op.key) === op) pending.current.delete(op.key);
             markItem(op.itemId, 'failed');
             continue;
@@ -131,6 +159,16 @@ export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (
 
 function first(map: Map<string, Op>): Op | undefined {
   return map.values().next().value;
+}
+
+/** The queued answers in order, up to the first flag change and at most `max`. */
+function leadingAnswers(map: Map<string, Op>, max: number): Op[] {
+  const out: Op[] = [];
+  for (const o of map.values()) {
+    if (o.field !== 'answer' || out.length >= max) break;
+    out.push(o);
+  }
+  return out;
 }
 
 export function isAnswered(response: Answer | null | undefined): boolean {
