@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, List, Row, Space, Tag } from 'antd';
-import { CheckOutlined, FilePdfOutlined, GlobalOutlined, SendOutlined } from '@ant-design/icons';
+import { CheckOutlined, FilePdfOutlined, GlobalOutlined, PictureOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
-import { certificateUrl, posterUrl, computeAwards, publishAwards, reviewAwards, useAwardDraft, useAwardVersions, type Contest } from '../api.ts';
+import { certificateUrl, finalistPosterUrl, posterUrl, useStandings, computeAwards, publishAwards, reviewAwards, useAwardDraft, useAwardVersions, type Contest } from '../api.ts';
 import { AwardBoard } from '../components/award-board.tsx';
 import { AwardComputeForm } from '../components/award-compute-form.tsx';
 import { ContestFrame } from '../components/contest-frame.tsx';
@@ -43,6 +43,10 @@ function Awards({ contest }: { contest: Contest }) {
   };
   const d = draft.data;
   const latest = versions.data?.[versions.data.length - 1];
+  // the last stage's entrants are the finalists: each gets a shareable 入围 poster
+  const lastStage = contest.definition.stages[contest.definition.stages.length - 1];
+  const finals = useStandings(contest.id, lastStage?.id ?? null);
+  const finalists = (finals.data?.tracks ?? []).flatMap((tr) => [...tr.rows, ...tr.incomplete].map((r) => ({ entryId: r.entryId, name: r.name, organisationName: r.organisationName, trackName: tr.trackName })));
   return (
     <>
       <Card className="ss-block"><AwardComputeForm def={contest.definition} busy={busy} onCompute={(sources) => void act(() => computeAwards(contest.id, sources), t('contests.awards.computed'))} /></Card>
@@ -85,6 +89,19 @@ function Awards({ contest }: { contest: Contest }) {
               )}
             />
           </Card>
+          {finalists.length > 0 && (
+            <Card title={t('contests.awards.finalistPosters', { stage: lastStage.name })} className="ss-block-top" data-testid="finalist-posters">
+              <List
+                size="small"
+                dataSource={finalists}
+                renderItem={(f) => (
+                  <List.Item actions={[<a key="poster" href={finalistPosterUrl(contest.id, f.entryId)} target="_blank" rel="noreferrer"><PictureOutlined /> {t('contests.awards.poster')}</a>]}>
+                    <List.Item.Meta title={f.name} description={`${f.organisationName} · ${f.trackName}`} />
+                  </List.Item>
+                )}
+              />
+            </Card>
+          )}
           {d && latest && (
             <Card title={t('contests.awards.certificate')} className="ss-block-top">
               <AwardBoard awards={latest.awards} certificateHref={(a) => certificateUrl(contest.id, latest.version!, a.entryId)} posterHref={(a) => posterUrl(contest.id, a, latest.version!)} />

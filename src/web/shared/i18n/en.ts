@@ -1201,6 +1201,7 @@ export const en: Record<MessageKey, string> = {
   'contests.awards.bestRound': 'from round',
   'contests.awards.poster': 'Poster',
   'contests.awards.posters': 'Award posters (shareable)',
+  'contests.awards.finalistPosters': 'Finalist posters ({stage})',
   'contests.awards.team': 'Team: {name}',
   'contests.screening.late': 'Late entry',
   'contests.screening.lateConfirm': 'I understand: this late entry must be scored before the stage can advance',

@@ -1197,6 +1197,7 @@ export const zhCN = {
   'contests.awards.bestRound': '依据轮次',
   'contests.awards.poster': '海报',
   'contests.awards.posters': '获奖海报（可分享）',
+  'contests.awards.finalistPosters': '{stage}入围海报',
   'contests.awards.team': '所在团队：{name}',
   'contests.screening.late': '补录',
   'contests.screening.lateConfirm': '我已知晓：通过后须为该报名补录成绩，赛段才能晋级',
