@@ -134,7 +134,8 @@ async function main() {
   const server = await startServer();
   // the simulated browsers: node:http over keep-alive connections (one per concurrent candidate),
   // much cheaper per request than fetch, so the client takes less of the CPU the server needs
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CANDIDATES });
+  // idle connections are dropped after 30 s, before the server's keep-alive and header timeouts
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CANDIDATES, timeout: 30_000 });
   const target = new URL(server.url);
   // A request lost to the network (a connection reset under this load) is sent again after a
   // second, as the page does with a failed save (use-answer-sync.ts: it stays queued and is
@@ -164,7 +165,9 @@ async function main() {
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString();
-            if (res.statusCode !== 200) reject(new Error(`${method} ${p}: ${res.statusCode} ${text}`));
+            // 408: the server timed the connection out before reading the request; the page retries it too
+            if (res.statusCode === 408) reject(Object.assign(new Error(`${method} ${p}: 408`), { network: true }));
+            else if (res.statusCode !== 200) reject(new Error(`${method} ${p}: ${res.statusCode} ${text}`));
             else resolve(JSON.parse(text));
           });
           res.on('error', reject);
