@@ -37,7 +37,9 @@ if (empty && config.demo) {
 
 const cliToken = randomBytes(24).toString('base64url');
 const app = await buildApp({ ctx, logger: { level: config.logLevel }, cliToken });
-await app.listen({ port: config.port, host: config.host });
+// a deep accept queue: thousands of candidates open their exam within the same few seconds
+// (Node's default of 511 drops the rest, and their browsers retry a second later)
+await app.listen({ port: config.port, host: config.host, backlog: 4096 });
 // exam attempts past deadline + grace are also submitted lazily on access; this catches the rest
 const examSweep = setInterval(() => void sweepOverdueAttempts(ctx).catch((err) => log.error({ err }, 'exam sweep failed')), 15_000);
 examSweep.unref();

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueAnswerSave, writeBatch } from '../../src/server/exams/attempt-save-queue.ts';
+import { writeSubmits } from '../../src/server/exams/attempt-submit-queue.ts';
+import { submitAndRead } from '../../src/server/exams/grading-service.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { send } from './bank-helpers.ts';
 import { itemsOf, makeExam, makePaperSet, rightResponse, startAndLoad } from './exams-helpers.ts';
@@ -112,5 +114,46 @@ describe('exam saves: group commit', () => {
     });
     // and after the submit nothing is accepted
     expect((await put(items[0].itemId, rightResponse(items[0]))).statusCode).toBe(409);
+  });
+
+  it('submits written together grade each attempt as one submit would; a repeat in the batch and an already submitted attempt are not written again', async () => {
+    // three exams of one candidate (the seed has one contestant in 浙江): all right, one right, submitted already
+    const one = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[0] }, { candidates: { employeeNos: ['c-hz'] } });
+    const oneB = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[0] }, { candidates: { employeeNos: ['c-hz'] } });
+    const two = await makeExam(t, { paperMode: 'shuffled', paperId: papers.paperIds[1] }, { candidates: { employeeNos: ['c-hz'] } });
+    const hz = await startAndLoad(t, 'c-hz', one);
+    const nj = await startAndLoad(t, 'c-hz', oneB);
+    const done = await startAndLoad(t, 'c-hz', two);
+    const cookieHz = await t.signIn('c-hz');
+    const cookieNj = cookieHz;
+    for (const i of itemsOf(hz.view).filter((x) => x.type !== 'short')) await t.app.inject({ method: 'PUT', url: `/api/attempts/${hz.attemptId}/answers`, headers: { cookie: cookieHz }, payload: { itemId: i.itemId, response: rightResponse(i) } });
+    const njFirst = itemsOf(nj.view).find((x) => x.type !== 'short')!;
+    await t.app.inject({ method: 'PUT', url: `/api/attempts/${nj.attemptId}/answers`, headers: { cookie: cookieNj }, payload: { itemId: njFirst.itemId, response: rightResponse(njFirst) } });
+    expect((await send(t, 'c-hz', 'POST', `/api/attempts/${done.attemptId}/submit`)).statusCode).toBe(200);
+    const exam = (await t.ctx.exams.exams.get(one))!;
+    const at = new Date();
+    const results = await writeSubmits(t.ctx, [
+      { attemptId: nj.attemptId, exam, reason: 'candidate', at },
+      { attemptId: hz.attemptId, exam, reason: 'candidate', at },
+      { attemptId: nj.attemptId, exam, reason: 'candidate', at },
+      { attemptId: done.attemptId, exam, reason: 'candidate', at },
+    ]);
+    expect(results.map((r) => r.submitted)).toEqual([true, true, false, false]);
+    expect(results[0].attempt!.id).toBe(nj.attemptId);
+    expect(results[2].attempt).toEqual(results[0].attempt);
+    const hzRow = (await t.ctx.exams.attempts.get(hz.attemptId))!;
+    const njRow = (await t.ctx.exams.attempts.get(nj.attemptId))!;
+    expect(hzRow).toMatchObject({ submitReason: 'candidate', submittedAt: at });
+    expect(njRow.score!).toBeLessThan(hzRow.score!);
+    expect(njRow.score!).toBeGreaterThan(0);
+    // the same gradings as one submit at a time gives (re-grading the stored answers with the engine)
+    for (const row of [hzRow, njRow]) {
+      const again = await t.ctx.db.transaction().execute(async (tx) => {
+        await tx.updateTable('exam_attempt').set({ submitted_at: null }).where('id', '=', row.id).execute();
+        const r = await submitAndRead(t.ctx, exam, row.id, 'candidate', at, tx);
+        throw Object.assign(new Error('rollback'), { r });
+      }).catch((e: { r?: Awaited<ReturnType<typeof submitAndRead>> }) => e.r!);
+      expect(again.attempt).toMatchObject({ score: row.score, maxScore: row.maxScore, status: row.status, itemScores: row.itemScores });
+    }
   });
 });

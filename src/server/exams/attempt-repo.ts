@@ -60,6 +60,40 @@ export function createAttemptRepo(db: Db) {
       await tx.selectFrom('exam_attempt').select('id').where('id', '=', id).forUpdate().execute();
     },
     /** The attempt, its row locked for the rest of the transaction (submit: one statement for lock and read). */
+    /** Several attempts, row-locked in id order (so two batches never wait on each other in a cycle). */
+    async getManyLocked(ids: number[], tx: Db): Promise<AttemptRow[]> {
+      if (ids.length === 0) return [];
+      return (await tx.selectFrom('exam_attempt').select(cols).where('id', 'in', ids).orderBy('id').forUpdate().execute()).map(toAttempt);
+    },
+    /** The saved answers of several attempts, by attempt. */
+    async answersOfAttempts(ids: number[], tx: Db = db): Promise<Map<number, AnswerRow[]>> {
+      const out = new Map<number, AnswerRow[]>(ids.map((id) => [id, []]));
+      if (ids.length === 0) return out;
+      const rows = await tx
+        .selectFrom('exam_answer')
+        .select(['attempt_id as attemptId', 'position', 'response', 'answer_seq as answerSeq', 'answered_at as answeredAt', 'flagged', 'flag_seq as flagSeq'])
+        .where('attempt_id', 'in', ids)
+        .orderBy('attempt_id')
+        .orderBy('position')
+        .execute();
+      for (const { attemptId, ...r } of rows) out.get(attemptId)!.push(r);
+      return out;
+    },
+    /** As `submitReturning` for several attempts in one statement; returns the rows it submitted. */
+    async submitMany(subs: { id: number; at: Date; reason: string; status: string; score: number; maxScore: number; itemScores: ItemScores }[], tx: Db): Promise<AttemptRow[]> {
+      if (subs.length === 0) return [];
+      const r = await sql<Omit<AttemptRow, 'itemScores'> & { itemScores: unknown }>`
+        update exam_attempt a
+           set submitted_at = v.at, submit_reason = v.reason, status = v.status, score = v.score, max_score = v.max_score, item_scores = v.item_scores::jsonb
+          from unnest(${subs.map((s) => s.id)}::int[], ${subs.map((s) => s.at.toISOString())}::timestamptz[], ${subs.map((s) => s.reason)}::text[],
+                      ${subs.map((s) => s.status)}::text[], ${subs.map((s) => s.score)}::float8[], ${subs.map((s) => s.maxScore)}::float8[],
+                      ${subs.map((s) => JSON.stringify(s.itemScores))}::text[]) as v(id, at, reason, status, score, max_score, item_scores)
+         where a.id = v.id and a.submitted_at is null
+        returning a.id, a.exam_id as "examId", a.person_id as "personId", a.attempt_no as "attemptNo", a.paper_id as "paperId", a.started_at as "startedAt", a.deadline,
+                  a.last_seq as "lastSeq", a.last_seen_at as "lastSeenAt", a.submitted_at as "submittedAt", a.submit_reason as "submitReason", a.status, a.score,
+                  a.max_score as "maxScore", a.item_scores as "itemScores", a.ip, a.user_agent as "userAgent"`.execute(tx);
+      return r.rows.map(toAttempt);
+    },
     async getLocked(id: number, tx: Db): Promise<AttemptRow | undefined> {
       const r = await tx.selectFrom('exam_attempt').select(cols).where('id', '=', id).forUpdate().executeTakeFirst();
       return r && toAttempt(r);
