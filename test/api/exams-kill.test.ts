@@ -71,8 +71,14 @@ function startServer(): Promise<{ proc: ChildProcess; url: string }> {
   });
 }
 
+/** Resolves when the process has ended, also when it ended before this was called (an 'exit' already emitted is not emitted again). */
+function exited(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((r) => proc.once('exit', () => r()));
+}
+
 async function call(url: string, cookie: string, method: string, p: string, body?: unknown) {
-  const res = await fetch(`${url}/api${p}`, { method, headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${url}/api${p}`, { signal: AbortSignal.timeout(120_000), method, headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as any };
 }
 
@@ -106,7 +112,7 @@ describe.skipIf(process.env.TEST_BACKEND === 'postgres')('exam survives SIGKILL'
     await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, 400))]);
     s.proc.kill('SIGKILL');
     await Promise.allSettled(inFlight);
-    await new Promise((r) => s.proc.once('exit', r));
+    await exited(s.proc);
     expect(acked.size).toBeGreaterThan(0);
 
     s = await startServer();
@@ -121,6 +127,8 @@ describe.skipIf(process.env.TEST_BACKEND === 'postgres')('exam survives SIGKILL'
     const sub = await call(s.url, cookie, 'POST', `/attempts/${start.json.id}/submit`);
     expect(sub.json.submittedAt).toBeTruthy();
     s.proc.kill('SIGTERM');
-    await new Promise((r) => s.proc.once('exit', r));
+    const stop = setTimeout(() => s.proc.kill('SIGKILL'), 30_000);
+    await exited(s.proc);
+    clearTimeout(stop);
   });
 });
