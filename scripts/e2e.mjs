@@ -157,7 +157,12 @@ async function main() {
   } finally {
     if (server) await stopServer(server);
     if (failed > 0 && logFile && fs.existsSync(logFile)) {
-      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+      const lines = fs.readFileSync(logFile, 'utf8').split('\n');
+      // the error itself first (a crash prints its message, then what it was doing: a query's
+      // parameters can fill the tail), then the last lines
+      const at = lines.findIndex((l) => /\b(error|Error)\b/.test(l));
+      if (at >= 0) console.log(`e2e: first error in the server log (line ${at + 1}):\n${lines.slice(at, at + 12).map((l) => l.slice(0, 400)).join('\n')}`);
+      const tail = lines.slice(-40).map((l) => l.slice(0, 400)).join('\n');
       if (tail.trim()) console.log(`e2e: last lines of the server log:\n${tail}`);
     }
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
