@@ -110,11 +110,16 @@ await journey('organiser runs the demo contest, reviewer screens, public results
     const selects = captain.locator('.ss-register-form .ant-select');
     await selects.first().click();
     await captain.locator('.ant-select-item-option').filter({ hasText: '语音客服' }).click();
+    // the track list closes with an animation: wait until it is gone, or its option is read as a person
+    await captain.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+    await captain.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, undefined, { timeout: 5000 }).catch(() => undefined);
     await captain.locator('.ss-register-form input#name').fill('西湖新秀队');
     await selects.nth(1).click();
     const options = captain.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await options.first().waitFor();
-    const shown = await options.allInnerTexts();
+    // people are offered as "name · 工号 · organisation"
+    await captain.waitForFunction(() => [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].some((o) => (o.textContent ?? '').includes('·')), undefined, { timeout: 10000 });
+    const shown = (await options.allInnerTexts()).filter((o) => o !== '语音客服');
     expect(shown.every((o) => o.includes('客服一班')), `only the captain's own organisation is offered (${shown.slice(0, 3).join(' | ')})`);
     await screenshot(captain, 'contests-e2e-register-picker', false);
     await options.nth(0).click();
