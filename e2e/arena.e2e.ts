@@ -7,7 +7,7 @@
  * does not depend on (or change) the demo's own 浙江决赛 round.
  */
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, DEMO_PASSWORD, DESKTOP, expect, journey, PHONE, screenshot, signIn, step, watchConsole } from './support.ts';
+import { baseUrl, confirmPopover, DEMO_PASSWORD, DESKTOP, expect, journey, PHONE, screenshot, signIn, step, watchConsole } from './support.ts';
 
 type Me = { person: { id: number }; roles: { role: string; organisationId: number }[] };
 
@@ -168,7 +168,7 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
 
   await step('finish: the podium on the big screen, red first', async () => {
     await host.getByTestId('host-finish').click();
-    await host.locator('#host-finish-ok').click();
+    await confirmPopover(host, '#host-finish-ok');
     await screen.getByTestId('arena-podium').waitFor();
     expect((await screen.getByTestId('podium-1').textContent())?.includes('红队'), 'red is first on the podium');
     expect((await screen.getByTestId('podium-2').textContent())?.includes('蓝队'), 'blue is second');
@@ -180,7 +180,7 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
   await step('the host revokes the screen token from the console: the big screen is cut off and says why', async () => {
     await host.getByTestId('host-screen').click();
     await host.getByTestId('screen-token-revoke').click();
-    await host.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await confirmPopover(host, '#screen-token-revoke-ok');
     await host.getByText('已撤销，大屏已断开').waitFor();
     await screen.getByTestId('screen-refused').getByText('大屏令牌无效或已被撤销', { exact: false }).waitFor({ timeout: 20_000 });
     await screenshot(host, 'arena-host-screen-token', false);

@@ -98,3 +98,22 @@ export async function journey(
   console.log(failed ? `journey failed: ${name}` : `journey passed: ${name}`);
   process.exitCode = failed ? 1 : 0;
 }
+
+/**
+ * Clicks a Popconfirm's button and waits for the popover to close. A click that lands while the
+ * popover is still zooming in can miss the moving button (seen under CI load): wait for the
+ * motion to end first, and click again if the popover is still open.
+ */
+export async function confirmPopover(page: Page, button: string): Promise<void> {
+  const settled = page.locator('.ant-popconfirm:not([class*="-appear"]):not([class*="-enter"])').filter({ has: page.locator(button) });
+  for (let attempt = 1; ; attempt++) {
+    await settled.waitFor();
+    await settled.locator(button).click();
+    try {
+      await page.locator('.ant-popconfirm').filter({ has: page.locator(button) }).waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}

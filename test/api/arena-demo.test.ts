@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/server/demo/index.ts';
 import { exportDisputeRecord, replay } from '../../src/server/arena/engine/index.ts';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import type { Actor } from '../../src/server/identity/engine/authz.ts';
+import { useDemoApp } from '../support/demo.ts';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  await loadDemo(t.ctx);
-});
-afterAll(async () => t?.cleanup());
+const d = useDemoApp([loadDemo]);
 
 describe('arena demo', () => {
   it('has a stage round ready to host, a mass quiz from the group bank, and a finished round with its log', async () => {
-    const rounds = await t.ctx.arena.rounds.list(null);
+    const rounds = await d.ctx.arena.rounds.list(null);
     expect(rounds).toHaveLength(3);
     const stage = rounds.find((r) => r.title === '浙江决赛 抢答/风险')!;
-    const host = await t.ctx.identity.people.findByEmployeeNo('host');
-    const contestant = await t.ctx.identity.people.findByEmployeeNo('contestant');
+    const host = await d.ctx.identity.people.findByEmployeeNo('host');
+    const contestant = await d.ctx.identity.people.findByEmployeeNo('contestant');
     expect(stage.status).toBe('live');
     expect(stage.config.teams.length).toBeGreaterThanOrEqual(3);
     expect(stage.hostIds).toContain(host!.id);
@@ -27,7 +21,7 @@ describe('arena demo', () => {
     expect(mass.joinCode).toMatch(/^\d{6}$/);
     expect(mass.config.questions.length).toBeGreaterThanOrEqual(5);
     const done = rounds.find((r) => r.status === 'finished')!;
-    const events = await t.ctx.arena.events.list(done.id);
+    const events = await d.ctx.arena.events.list(done.id);
     expect(replay(done.config, events).status).toBe('finished');
     const text = exportDisputeRecord(done.config, events);
     expect(text).toMatch(/FALSE START/);
@@ -38,26 +32,20 @@ describe('arena demo', () => {
   it('the demo contestant finds the stage round (their team) and the mass quiz to join; the demo host a round to host; the demo screen token opens the screen', async () => {
     const { listMyRounds, listRounds } = await import('../../src/server/arena/round-service.ts');
     const { verifyScreenToken } = await import('../../src/server/arena/access.ts');
-    const actorOf = async (no: string): Promise<Actor> => {
-      const p = (await t.ctx.identity.people.findByEmployeeNo(no))!;
-      const row = await t.ctx.db.selectFrom('person').innerJoin('organisation', 'organisation.id', 'person.organisation_id').select(['person.organisation_id as orgId', 'organisation.id_path as path']).where('person.id', '=', p.id).executeTakeFirstOrThrow();
-      const grants = (await t.ctx.identity.people.grantsOf([p.id])).get(p.id) ?? [];
-      return { personId: p.id, employeeNo: no, name: p.name, organisationId: row.orgId, organisationPath: row.path, mustChangePassword: false, grants: grants.map((g) => ({ role: g.role, organisationId: g.organisationId, idPath: g.idPath })) };
-    };
-    const mine = (await listMyRounds(t.ctx, await actorOf('contestant'))).items;
+    const mine = (await listMyRounds(d.ctx, await d.actor('contestant'))).items;
     const stage = mine.find((r) => r.title === '浙江决赛 抢答/风险')!;
     expect(stage).toMatchObject({ onRoster: true, status: 'waiting', teamName: '红队（杭州）', playPath: `/arena/${stage.id}/play` });
     expect(mine.find((r) => r.format === 'mass-quiz')).toMatchObject({ onRoster: false, status: 'waiting' });
     expect(mine.find((r) => r.status === 'finished')?.title).toMatch(/彩排/);
     expect(mine.filter((r) => r.status !== 'finished').length).toBeGreaterThanOrEqual(2);
-    const hosted = (await listRounds(t.ctx, await actorOf('host'))).items.filter((r) => r.status === 'live' && r.canHost);
+    const hosted = (await listRounds(d.ctx, await d.actor('host'))).items.filter((r) => r.status === 'live' && r.canHost);
     expect(hosted.map((r) => r.title)).toContain('浙江决赛 抢答/风险');
-    const row = (await t.ctx.arena.rounds.get(stage.id))!;
+    const row = (await d.ctx.arena.rounds.get(stage.id))!;
     expect(verifyScreenToken(row, 'demo-screen-zj-final')).toBe(true);
   });
 
   it('loads only once', async () => {
-    await loadDemo(t.ctx);
-    expect(await t.ctx.arena.rounds.list(null)).toHaveLength(3);
+    await loadDemo(d.ctx);
+    expect(await d.ctx.arena.rounds.list(null)).toHaveLength(3);
   });
 });

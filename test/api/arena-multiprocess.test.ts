@@ -94,4 +94,30 @@ describe.skipIf(process.env.TEST_BACKEND !== 'postgres')('one round served by se
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: fin.seq }, (_, i) => i + 1));
     for (const c of [host, red, blue, spectator]) c.close();
   }, 90_000);
+
+  it('a screen token revoked through one process is refused at once by the others, and their screens are closed', async () => {
+    const ids: Record<string, number> = { ...(await addContestants(t, ['c-hz3'])), 'c-hz': t.seed.people['c-hz'] };
+    const roundId = await stageRound(t, { teams: [['红队', ids['c-hz']], ['蓝队', ids['c-hz3']]], questions: [oralQ('o1')], rules: FAST_BUZZ });
+    const [, p2, p3] = servers.map((s) => s.base);
+    const cookie = await t.signIn('host-zj');
+    const http = (base: string, method: string) => fetch(`${base}/api/arena/rounds/${roundId}/screen-token`, { method, headers: { cookie } });
+    const host = await Client.open(wsUrl(p2, roundId, 'as=host'), cookie);
+    await host.until((m) => m.type === 'hello');
+    const { token } = (await (await http(p2, 'POST')).json()) as { token: string };
+    // the screen is on p3, which loads the round (and the token) before the revocation
+    const screen = await Client.open(wsUrl(p3, roundId, `as=screen&token=${token}`));
+    await screen.until((m) => m.type === 'hello');
+    const closed = new Promise<number>((resolve) => screen.ws.once('close', (code: number) => resolve(code)));
+    expect((await http(p2, 'DELETE')).status).toBe(200);
+    expect(await closed).toBe(4003);
+    await expect(Client.open(wsUrl(p3, roundId, `as=screen&token=${token}`))).rejects.toMatchObject({ statusCode: 403 });
+    // a new token issued on p2 is accepted on p3
+    const fresh = (await (await http(p2, 'POST')).json()) as { token: string };
+    await expect.poll(async () => {
+      const c = await Client.open(wsUrl(p3, roundId, `as=screen&token=${fresh.token}`)).catch(() => null);
+      c?.close();
+      return c !== null;
+    }).toBe(true);
+    host.close();
+  }, 60_000);
 });

@@ -12,18 +12,11 @@ export const arenaHttpRoutes = (ctx: AppContext, hub: Hub): FastifyPluginAsyncZo
   const tags = ['live arena'];
 
   /**
-   * A new or revoked screen token: the hub's copy of the row (sockets authenticate against
-   * it) takes the new token, and the screens connected with the old one are closed (4003).
-   * Only this process's copy: with REDIS_URL, another process's copy keeps the old token
-   * until it reloads the row.
+   * A new or revoked screen token: the hubs' copies of the row (sockets authenticate against
+   * them) take the new token, and the screens connected with the old one are closed (4003),
+   * in this process at once and, with REDIS_URL, in every other process through the bus.
    */
-  async function screenTokenChanged(id: number) {
-    if (!hub.stats(id)) return;
-    const runner = await hub.runner(id);
-    const fresh = await ctx.arena.rounds.get(id);
-    if (fresh) runner.row = { ...runner.row, screenToken: fresh.screenToken };
-    for (const c of runner.conns) if (c.role === 'screen') c.socket.close(4003, 'screen token changed');
-  }
+  const screenTokenChanged = (id: number) => hub.rowChanged(id);
 
   app.get('/arena/my-rounds', { schema: { tags, summary: 'A contestant’s live rounds: those whose roster names them, and the mass quizzes open to their organisation', response: { 200: MyRoundsResponse } } }, async (request) =>
     listMyRounds(ctx, await request.requireActor()),

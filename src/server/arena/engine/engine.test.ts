@@ -4,6 +4,7 @@ import { decide } from './decide.ts';
 import type { ArenaEvent } from './events.ts';
 import { evolve, EventSequenceError, replay } from './evolve.ts';
 import { viewFor } from './views.ts';
+import { defaultConfig } from './model.ts';
 import { arbGuidedStream, arbStream, choiceQ, HOST, mixedConfig, newRound, oralQ, player, runSteps, scores, SYSTEM, teamConfig } from './test-support.ts';
 
 const T0 = 1_700_000_000_000;
@@ -140,6 +141,28 @@ describe('host controls and refusals', () => {
     expect(r.run({ type: 'buzz' }, player('p1'))).toMatchObject({ ok: false, code: 'REMOVED' });
     r.ok({ type: 'readmitPlayer', playerId: 'p1' });
     expect(r.run({ type: 'buzz' }, player('p1'))).toMatchObject({ ok: true });
+  });
+
+  it('one-on-one PK (一对一): a team PK of two one-person teams plays through; the right answer scores and leads the board', () => {
+    const r = newRound(defaultConfig({
+      roundId: 'pk1',
+      format: 'team-pk',
+      teams: [{ id: 't1', name: '张三', members: ['p1'] }, { id: 't2', name: '李四', members: ['p2'] }],
+      players: [{ id: 'p1', name: '张三', teamId: 't1' }, { id: 'p2', name: '李四', teamId: 't2' }],
+      questions: [choiceQ('k1'), choiceQ('k2', { answer: ['A'] })],
+    }));
+    for (const [right, wrong] of [['p1', 'p2'], ['p1', 'p2']] as const) {
+      r.ok({ type: 'next' });
+      r.ok({ type: 'openQuestion' });
+      const key = r.state.q!.index === 0 ? 'B' : 'A';
+      r.ok({ type: 'answer', choice: [key] }, player(right));
+      r.ok({ type: 'answer', choice: [key === 'A' ? 'C' : 'A'] }, player(wrong));
+      r.ok({ type: 'closeQuestion' });
+    }
+    expect(scores(r.state).t1).toBe(20);
+    expect(scores(r.state).t2 ?? 0).toBeLessThanOrEqual(0);
+    r.ok({ type: 'finish' });
+    expect(viewFor(r.state, { role: 'host' }).podium!.map((p) => [p.unitId, p.place])).toEqual([['t1', 1], ['t2', 2]]);
   });
 
   it('pause freezes the clock: deadlines move by the paused time', () => {

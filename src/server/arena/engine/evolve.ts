@@ -2,7 +2,7 @@
 import { decisionDueAt } from './buzz.ts';
 import type { ArenaEvent, EventBody } from './events.ts';
 import { isNeutralForUndo } from './events.ts';
-import { logAppend } from './keyed-log.ts';
+import { logAppend, logHas } from './keyed-log.ts';
 import { updateBoard, zeroStanding } from './leaderboard.ts';
 import { scoreMassClose } from './mass-quiz.ts';
 import { isTeamMode, type RoundConfig } from './model.ts';
@@ -16,7 +16,7 @@ function addScore(s: ArenaState, unitId: string, delta: number): Pick<ArenaState
   standings.set(unitId, { ...prev, score: prev.score + delta });
   const get = (u: string) => standings.get(u) ?? zeroStanding();
   const onBoard = isTeamMode(s.config) || !s.removed.has(unitId);
-  return { standings, board: onBoard ? updateBoard(s.board, [unitId], get) : s.board };
+  return { standings, board: onBoard ? updateBoard(s.board, [unitId], get, [], lookupOf(s)) : s.board };
 }
 
 const withQ = (s: ArenaState, patch: Partial<QuestionRun>): ArenaState => (s.q ? { ...s, q: { ...s.q, ...patch } } : s);
@@ -28,7 +28,8 @@ function apply(s: ArenaState, e: ArenaEvent): ArenaState {
     case 'joined': {
       const roster = logAppend(s.roster, e.playerId, { id: e.playerId, name: e.name, ...(e.teamId ? { teamId: e.teamId } : {}) });
       if (isTeamMode(s.config)) return { ...s, roster };
-      return { ...s, roster, board: updateBoard(s.board, [e.playerId], lookupOf(s)) };
+      // a newcomer is not on the board yet: no search for where it was
+      return { ...s, roster, board: updateBoard(s.board, [e.playerId], lookupOf(s), [], logHas(s.roster, e.playerId) ? lookupOf(s) : 'absent') };
     }
     case 'questionReady':
       return { ...s, status: 'running', q: newQuestionRun(s.config, e.index) };

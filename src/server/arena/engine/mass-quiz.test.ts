@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyBoard, placeOf, podiumOf, topOf, updateBoard, zeroStanding, type Standing } from './leaderboard.ts';
+import { boardOrder, emptyBoard, placeOf, podiumOf, topOf, updateBoard, zeroStanding, type Standing } from './leaderboard.ts';
 import { scoreMassAnswer, speedPoints, streakBonus } from './mass-quiz.ts';
 import { defaultConfig, type MassQuizConfig, type RoundConfig } from './model.ts';
 import { choiceQ, HOST, newRound, player, SYSTEM } from './test-support.ts';
@@ -36,7 +36,7 @@ describe('scoring formulas', () => {
       const b = play(rb);
       if (a.correct <= b.correct) return;
       const board = updateBoard(emptyBoard(), ['a', 'b'], (u) => (u === 'a' ? a : b));
-      expect(board.order[0]).toBe('a');
+      expect(boardOrder(board)[0]).toBe('a');
       expect(placeOf(board, 'a', (u) => (u === 'a' ? a : b))).toBe(1);
       expect(placeOf(board, 'b', (u) => (u === 'a' ? a : b))).toBe(2);
     }));
@@ -56,7 +56,7 @@ describe('leaderboard', () => {
         board = updateBoard(board, [k], get);
       }
       const full = updateBoard(emptyBoard(), [...table.keys()], get);
-      expect(board.order).toEqual(full.order);
+      expect(boardOrder(board)).toEqual(boardOrder(full));
       const ranked = topOf(board, get, 1000);
       for (const r of ranked) {
         const ahead = [...table.values()].filter((s) => s.score > r.score || (s.score === r.score && s.bonus > r.bonus)).length;
@@ -64,6 +64,40 @@ describe('leaderboard', () => {
         expect(placeOf(board, r.unitId, get)).toBe(r.place);
       }
     }));
+  });
+
+  it('a board of more than one chunk: one-at-a-time joins, moves (with and without the standing before) and removals match a full sort', () => {
+    const op = fc.record({ unit: fc.integer({ min: 0, max: 1499 }), score: fc.integer({ min: -2, max: 8 }), bonus: fc.integer({ min: 0, max: 3 }), kind: fc.constantFrom('move', 'hinted', 'remove') });
+    fc.assert(fc.property(fc.integer({ min: 300, max: 1500 }), fc.array(op, { minLength: 1, maxLength: 300 }), (n, ops) => {
+      const table = new Map<string, Standing>();
+      const get = (u: string) => table.get(u) ?? zeroStanding();
+      let board = emptyBoard();
+      // joins one by one, as a mass quiz fills (newcomers are 'absent')
+      for (let i = 0; i < n; i++) {
+        table.set(`u${i}`, { ...zeroStanding(), score: i % 5 });
+        board = updateBoard(board, [`u${i}`], get, [], 'absent');
+      }
+      const on = new Set(table.keys());
+      for (const o of ops) {
+        const u = `u${o.unit % n}`;
+        if (o.kind === 'remove') {
+          board = updateBoard(board, [], get, [u]);
+          on.delete(u);
+          continue;
+        }
+        const before = new Map(table);
+        table.set(u, { ...zeroStanding(), score: o.score, bonus: o.bonus });
+        board = updateBoard(board, [u], get, [], o.kind === 'hinted' && on.has(u) ? (x) => before.get(x) ?? zeroStanding() : undefined);
+        on.add(u);
+      }
+      const full = updateBoard(emptyBoard(), [...on], get);
+      expect(boardOrder(board)).toEqual(boardOrder(full));
+      expect(board.size).toBe(on.size);
+      for (const u of [...on].slice(0, 50)) {
+        const ahead = [...on].filter((x) => get(x).score > get(u).score || (get(x).score === get(u).score && get(x).bonus > get(u).bonus)).length;
+        expect(placeOf(board, u, get)).toBe(ahead + 1);
+      }
+    }), { numRuns: 25 });
   });
 
   it('the podium includes everyone tied for third', () => {

@@ -2,6 +2,7 @@
  * Live-round configuration as plain data (SPEC part 4, issue 6). A round is a list of
  * questions played by "units": teams (team mode: members share the team's buzz, answer
  * and score) or individual players. Every rule the engine applies is declared here.
+ * A one-on-one PK (一对一) is a `team-pk` of one-person teams (engine test).
  */
 export type RoundFormat = 'mandatory' | 'buzzer' | 'risk' | 'team-pk' | 'mass-quiz';
 export type QuestionKind = 'single' | 'multiple' | 'true-false' | 'oral';

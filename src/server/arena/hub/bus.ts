@@ -11,7 +11,8 @@ import type { HubRefusalCode } from './protocol.ts';
 
 export type CommandResult = { ok: true; seq: number } | { ok: false; code: HubRefusalCode; reason: string };
 export type Forwarded = { command: Envelope; actor: Actor; rttMs: number | null };
-export type Batch = { roundId: number; events: ArenaEvent[] };
+/** `rowChanged`: the round's row changed outside the event log (its screen token): every process re-reads it. */
+export type Batch = { roundId: number; events: ArenaEvent[]; rowChanged?: true };
 
 export type Bus = {
   readonly processId: string;

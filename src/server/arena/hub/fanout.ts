@@ -12,31 +12,53 @@ const NOBODY = { role: 'player' as const, playerId: '\u0000' };
 /** Roster changes reach players through their (coalesced) views only: a join is never broadcast to thousands. */
 const PLAYER_QUIET = new Set(['joined', 'playerRemoved', 'playerReadmitted']);
 
-/** Events as each class may see them; players never get another unit's private events (their own come back in `me`). */
+/** The events message players get (never another unit's private events: their own come back in `me`), or null when there is nothing for them. */
+export function playerEventsMessage(s: ArenaState, events: readonly ArenaEvent[]): Buffer | null {
+  return filteredEvents(s, events, NOBODY);
+}
+
+function filteredEvents(s: ArenaState, events: readonly ArenaEvent[], viewer: typeof NOBODY | { role: 'screen' }): Buffer | null {
+  const out: ViewEvent[] = [];
+  for (const e of events) {
+    if (viewer.role === 'player' && PLAYER_QUIET.has(e.type)) continue;
+    if (e.type === 'stakePicked' || (e.type === 'answered' && s.q?.simultaneous)) continue;
+    const v = eventFor(s.config, s, viewer, e);
+    if (v) out.push(v);
+  }
+  return out.length ? Buffer.from(JSON.stringify({ type: 'events', seq: s.seq, events: out })) : null;
+}
+
+/**
+ * Events as each class may see them, to hosts, screens and spectators; players' events
+ * (`playerEventsMessage`) go out on their own, since in a big round they travel with the
+ * players' views in slices.
+ */
 export function fanOutEvents(s: ArenaState, events: readonly ArenaEvent[], conns: Iterable<Conn>): void {
   let host: Buffer | null = null;
   let screen: Buffer | null | undefined;
-  let player: Buffer | null | undefined;
-  const filtered = (viewer: typeof NOBODY | { role: 'screen' }) => {
-    const out: ViewEvent[] = [];
-    for (const e of events) {
-      if (viewer.role === 'player' && PLAYER_QUIET.has(e.type)) continue;
-      if (e.type === 'stakePicked' || (e.type === 'answered' && s.q?.simultaneous)) continue;
-      const v = eventFor(s.config, s, viewer, e);
-      if (v) out.push(v);
-    }
-    return out.length ? Buffer.from(JSON.stringify({ type: 'events', seq: s.seq, events: out })) : null;
-  };
   for (const c of conns) {
+    if (c.role === 'player') continue;
     if (c.role === 'host') send(c, (host ??= Buffer.from(JSON.stringify({ type: 'events', seq: s.seq, events }))));
-    else if (c.role === 'player') {
-      if (player === undefined) player = filtered(NOBODY);
-      if (player) send(c, player);
-    } else {
-      if (screen === undefined) screen = filtered({ role: 'screen' });
+    else {
+      if (screen === undefined) screen = filteredEvents(s, events, { role: 'screen' });
       if (screen) send(c, screen);
     }
   }
+}
+
+/**
+ * The same content, the same string: the shared body and its key are compared against each
+ * socket's last ones on every flush (10,000 sockets several times a second), and interned
+ * strings compare by identity when equal and by their cached hashes when not, instead of
+ * character by character.
+ */
+const interned = new Map<string, string>();
+function intern(text: string): string {
+  const hit = interned.get(text);
+  if (hit !== undefined) return hit;
+  if (interned.size >= 64) interned.clear();
+  interned.set(text, text);
+  return text;
 }
 
 export type ViewCache = { host?: string; screen?: string; player?: { prefix: string; shared: string; key: string } };
@@ -51,7 +73,7 @@ function playerShared(s: ArenaState): PlayerShared {
   const shared = JSON.stringify(base);
   // what makes a player's view urgent: the question, its phase, the round's status — not the live counts or the board
   const key = JSON.stringify({ ...base, leaderboard: null, seq: 0, question: base.question && { ...base.question, answered: 0, distribution: null } });
-  const out = { prefix: `{"type":"view","view":${shared.slice(0, -1)}${shared.length > 2 ? ',' : ''}"me":`, shared, key };
+  const out = { prefix: `{"type":"view","view":${shared.slice(0, -1)}${shared.length > 2 ? ',' : ''}"me":`, shared: intern(shared), key: intern(key) };
   sharedCache.set(s, out);
   return out;
 }

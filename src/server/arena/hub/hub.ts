@@ -121,6 +121,11 @@ export function createHub(ctx: AppContext, bus: Bus) {
       const r = live.get(roundId);
       return r ? r.row : (await ctx.arena.rounds.get(roundId)) ?? null;
     },
+    /** The round's row changed (its screen token): this process's copy and every other process's follow. */
+    async rowChanged(roundId: number) {
+      await live.get(roundId)?.rowChanged();
+      await bus.publish({ roundId, events: [], rowChanged: true });
+    },
     stats(roundId: number) {
       const r = live.get(roundId);
       return r ? { role: r.role, seq: r.state.seq, connections: r.conns.size, ...r.stats } : null;

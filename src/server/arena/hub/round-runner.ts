@@ -12,9 +12,9 @@ import { StaleAppendError } from '../event-repo.ts';
 import type { RoundRow } from '../round-repo.ts';
 import { finishRound } from '../score-service.ts';
 import type { Batch, Bus, CommandResult, Forwarded } from './bus.ts';
-import type { Conn } from './conn.ts';
-import { fanOutEvents, flushViews, sendOwnViews } from './fanout.ts';
-import { encodeSnapshot, foldFrom, type SnapshotData } from './snapshot.ts';
+import { send, type Conn } from './conn.ts';
+import { fanOutEvents, flushViews, playerEventsMessage, sendOwnViews } from './fanout.ts';
+import { encodeSnapshot, foldFrom, snapshotDue, type SnapshotData } from './snapshot.ts';
 import { trace } from './trace.ts';
 
 const TAIL = 2000;
@@ -23,8 +23,18 @@ const MAX_BATCH = 500;
 type Pending = { f: Forwarded; resolve: (r: CommandResult) => void };
 /** `loadedFrom`: the snapshot the last load started from (null: a fold of every event); `snapshots`: written by this writer */
 export type RoundStats = { commands: number; events: number; batches: number; refused: Record<string, number>; loadedFrom: number | null; snapshots: number };
-/** In a big round (the snapshot is O(players)) at most one snapshot this often. */
-const BIG_ROUND_SNAPSHOT_MS = 5000;
+/**
+ * A change for every player of a big round (a question opened or closed) goes out in slices
+ * of this many sockets (`arenaSweepSlice`), a turn of the event loop each, so the answers of
+ * those who got it first are taken in between instead of waiting for the last of 10,000 writes.
+ */
+const SWEEP_SLICE = 500;
+/**
+ * A sweep in progress: the players' sockets, how far it got, and the events messages
+ * travelling with the views, each for the sockets before its `upto` (a sweep that starts
+ * while another is under way takes over the rest of it, see `startSweep`).
+ */
+type Sweep = { list: Conn[]; at: number; events: { body: Buffer; upto: number }[] };
 
 /** When the server clock next makes something due (settle in decide.ts), or null. */
 export function nextDue(s: ArenaState): number | null {
@@ -41,6 +51,13 @@ export class RoundRunner {
   state!: ArenaState;
   tail: ArenaEvent[] = [];
   readonly conns = new Set<Conn>();
+  /** the same sockets split by audience: players, and the rest (hosts, screens, spectators) */
+  private readonly players = new Set<Conn>();
+  private readonly others = new Set<Conn>();
+  private sweep: Sweep | null = null;
+  /** the sweep's next slice, when one is scheduled (never more than one: one chain of slices) */
+  private sweepStep: NodeJS.Immediate | null = null;
+  private flushAfterSweep = false;
   /** a player's sockets (a phone and a laptop, a reconnect racing the old socket) */
   private readonly byPlayer = new Map<string, Conn[]>();
   role: 'writer' | 'follower' | 'closed' = 'follower';
@@ -75,11 +92,15 @@ export class RoundRunner {
 
   addConn(c: Conn): void {
     this.conns.add(c);
+    (c.role === 'player' ? this.players : this.others).add(c);
     if (c.playerId) this.byPlayer.set(c.playerId, [...(this.byPlayer.get(c.playerId) ?? []), c]);
   }
 
   removeConn(c: Conn): void {
-    if (!this.conns.delete(c) || !c.playerId) return;
+    if (!this.conns.delete(c)) return;
+    this.players.delete(c);
+    this.others.delete(c);
+    if (!c.playerId) return;
     const left = (this.byPlayer.get(c.playerId) ?? []).filter((x) => x !== c);
     if (left.length) this.byPlayer.set(c.playerId, left);
     else this.byPlayer.delete(c.playerId);
@@ -121,10 +142,8 @@ export class RoundRunner {
    * means the next load folds a few more events).
    */
   private maybeSnapshot(s: ArenaState): void {
-    const every = this.ctx.config.arenaSnapshotEvery ?? 500;
-    if (!(every > 0) || this.snapshotting || s.seq - this.snapshotSeq < every) return;
     const now = Date.now();
-    if (this.isBig() && now - this.snapshotAt < BIG_ROUND_SNAPSHOT_MS) return;
+    if (this.snapshotting || !snapshotDue({ every: this.ctx.config.arenaSnapshotEvery ?? 500, seq: s.seq, lastSeq: this.snapshotSeq, big: this.isBig(), now, lastAt: this.snapshotAt, phase: s.q?.phase ?? null })) return;
     this.snapshotting = true;
     this.snapshotSeq = s.seq;
     this.snapshotAt = now;
@@ -247,7 +266,8 @@ export class RoundRunner {
     if (this.tail.length > TAIL * 2) this.tail = this.tail.slice(-TAIL);
     this.stats.events += events.length;
     this.stats.batches += 1;
-    fanOutEvents(s, events, this.conns);
+    fanOutEvents(s, events, this.others);
+    const forPlayers = playerEventsMessage(s, events);
     // a player's own answer, stake or join: its view goes out now (with the ack, in one write);
     // anything else may change everyone's view: coalesced
     const own: Conn[] = [];
@@ -258,15 +278,103 @@ export class RoundRunner {
         if (mine) own.push(...mine);
       } else if (e.type !== 'answered' && e.type !== 'buzzed') all = true;
     }
+    if (all && this.isBig()) {
+      // a question opened or closed in a big round: its events and the new views go to every
+      // player together (one write per socket), in slices
+      if (own.length) sendOwnViews(s, own, Date.now());
+      this.startSweep(forPlayers);
+      return;
+    }
+    if (forPlayers) {
+      // events reach each socket in order: a sweep still under way delivers its own first
+      this.finishSweep();
+      for (const c of this.players) send(c, forPlayers);
+    }
     if (all) this.dirty = 'all';
     if (own.length) sendOwnViews(s, own, Date.now());
-    // in a big round a change for everyone (a question opened, closed) goes out with its events, in one write per socket
-    if (all && this.isBig()) this.flushViewsNow();
-    else this.scheduleViews();
+    this.scheduleViews();
+  }
+
+  private startSweep(events: Buffer | null): void {
+    if (this.viewTimer) clearTimeout(this.viewTimer);
+    this.viewTimer = null;
+    // the sweep sends every player its view; the hosts and screens get theirs now
+    flushViews(this.state, this.others, Date.now(), 0, 'all');
+    this.dirty = new Set();
+    const old = this.sweep;
+    if (!old) {
+      this.sweep = { list: [...this.players], at: 0, events: events ? [{ body: events, upto: this.players.size }] : [] };
+    } else {
+      // a question opened right after it was readied: rather than finish the first sweep at
+      // once (thousands of writes in one turn), the new one goes first to the sockets the
+      // first had not reached, with the first's events before its own, then to the rest
+      const rest = old.list.slice(old.at);
+      const pending = new Set(rest);
+      const list = [...rest];
+      for (const c of this.players) if (!pending.has(c)) list.push(c);
+      const carried = old.events.map((e) => ({ body: e.body, upto: Math.max(0, Math.min(rest.length, e.upto - old.at)) })).filter((e) => e.upto > 0);
+      this.sweep = { list, at: 0, events: events ? [...carried, { body: events, upto: list.length }] : carried };
+      this.scheduleSweepStep(); // the old sweep's next step carries on with this one
+      return;
+    }
+    this.stepSweep();
+  }
+
+  private scheduleSweepStep(): void {
+    this.sweepStep ??= setImmediate(() => {
+      this.sweepStep = null;
+      this.stepSweep();
+    });
+  }
+
+  /** One slice of the sweep, then the next on a later turn; the views are of the state as it is when the slice goes. */
+  private stepSweep(): void {
+    const w = this.sweep;
+    if (!w) return;
+    if (this.role === 'closed') {
+      this.sweep = null;
+      return;
+    }
+    const t0 = trace.on ? performance.now() : 0;
+    const from = w.at;
+    const slice = w.list.slice(from, from + Math.max(1, this.ctx.config.arenaSweepSlice ?? SWEEP_SLICE));
+    w.at += slice.length;
+    for (const e of w.events) for (let i = 0; i < slice.length && from + i < e.upto; i++) send(slice[i], e.body);
+    const deferred = flushViews(this.state, slice, Date.now(), this.slowMs(), 'all');
+    if (trace.on) trace.flush(performance.now() - t0);
+    if (w.at < w.list.length) {
+      this.scheduleSweepStep();
+      return;
+    }
+    this.sweep = null;
+    if (deferred || this.flushAfterSweep) {
+      this.flushAfterSweep = false;
+      this.scheduleViews();
+    }
+  }
+
+  /** Delivers the rest of a sweep now (before anything newer goes to the players). */
+  private finishSweep(): void {
+    while (this.sweep) this.stepSweep();
+  }
+
+  /**
+   * The row changed outside the event log (a new or revoked screen token): take the new
+   * token (sockets authenticate against this copy) and close the screens connected with the
+   * old one (4003). Called in the process that made the change and, through the bus, in
+   * every other process serving the round.
+   */
+  async rowChanged(): Promise<void> {
+    const fresh = await this.ctx.arena.rounds.get(this.id);
+    if (!fresh) return;
+    const changed = fresh.screenToken !== this.row.screenToken;
+    this.row = { ...this.row, screenToken: fresh.screenToken };
+    if (changed) for (const c of this.others) if (c.role === 'screen') c.socket.close(4003, 'screen token changed');
   }
 
   /** A batch the writer (maybe another process) committed. */
   private onBatch(b: Batch): void {
+    if (b.rowChanged) return void this.rowChanged().catch((e) => console.error('arena row reload', e));
     const fresh = b.events.filter((e) => e.seq > this.state.seq);
     if (fresh.length === 0 || this.role === 'writer') return;
     if (fresh[0].seq !== this.state.seq + 1) {
@@ -300,13 +408,23 @@ export class RoundRunner {
     return this.conns.size > 300;
   }
 
+  /** In a big round a mere answer count or board change reaches a player at most this often. */
+  private slowMs(): number {
+    return this.isBig() ? Math.max(3000, this.conns.size) : 0;
+  }
+
   private flushViewsNow(): void {
     if (this.viewTimer) clearTimeout(this.viewTimer);
     this.viewTimer = null;
+    if (this.sweep) {
+      // the sweep is sending every view already; what changed meanwhile goes after it
+      this.flushAfterSweep = true;
+      return;
+    }
     const dirty = this.dirty;
     this.dirty = new Set();
     const t0 = trace.on ? performance.now() : 0;
-    const deferred = flushViews(this.state, this.conns, Date.now(), this.isBig() ? Math.max(3000, this.conns.size) : 0, dirty);
+    const deferred = flushViews(this.state, this.conns, Date.now(), this.slowMs(), dirty);
     if (trace.on) trace.flush(performance.now() - t0);
     if (deferred) this.scheduleViews();
   }
@@ -315,6 +433,8 @@ export class RoundRunner {
     const was = this.role;
     this.role = 'closed';
     for (const t of [this.tickTimer, this.viewTimer, this.drainTimer]) if (t) clearTimeout(t);
+    if (this.sweepStep) clearImmediate(this.sweepStep);
+    this.sweep = null;
     if (this.leaseTimer) clearInterval(this.leaseTimer);
     while (this.draining || this.snapshotting) await new Promise((r) => setTimeout(r, 5));
     for (const p of this.queue.splice(0)) p.resolve({ ok: false, code: 'UNAVAILABLE', reason: 'the server is stopping' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { replay, viewFor } from '../engine/index.ts';
 import { arbGuidedStream, arbStream, choiceQ, HOST, mixedConfig, newRound, player, runSteps, SYSTEM } from '../engine/test-support.ts';
 import { defaultConfig } from '../engine/model.ts';
-import { decodeSnapshot, encodeSnapshot, foldFrom } from './snapshot.ts';
+import { BIG_ROUND_SNAPSHOT_MS, decodeSnapshot, encodeSnapshot, foldFrom, snapshotDue } from './snapshot.ts';
 
 const players = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
 const units = ['t1', 't2', 't3'];
@@ -64,5 +64,20 @@ describe('snapshots', () => {
     r.ok({ type: 'buzz' }, player('p1'));
     expect(foldFrom(r.state.config, snap, r.log.slice(3))).toBeNull(); // seq 3 is missing after the snapshot at 2
     expect(plain(foldFrom(r.state.config, snap, r.log.slice(2))!)).toEqual(plain(r.state));
+  });
+});
+
+describe('when the writer snapshots (snapshotDue)', () => {
+  const base = { every: 500, seq: 1000, lastSeq: 400, big: false, now: 100_000, lastAt: 99_000, phase: 'open' as const };
+  it('every K events in a small round, whatever the phase; never with K = 0', () => {
+    expect(snapshotDue(base)).toBe(true);
+    expect(snapshotDue({ ...base, seq: 899 })).toBe(false);
+    expect(snapshotDue({ ...base, every: 0 })).toBe(false);
+  });
+  it('in a big round only between questions, and at most every BIG_ROUND_SNAPSHOT_MS', () => {
+    const big = { ...base, big: true, lastAt: base.now - BIG_ROUND_SNAPSHOT_MS };
+    for (const phase of ['open', 'buzzing', 'answering'] as const) expect(snapshotDue({ ...big, phase }), phase).toBe(false);
+    for (const phase of ['ready', 'done', 'closed', null] as const) expect(snapshotDue({ ...big, phase }), String(phase)).toBe(true);
+    expect(snapshotDue({ ...big, phase: 'closed', lastAt: base.now - BIG_ROUND_SNAPSHOT_MS + 1 })).toBe(false);
   });
 });

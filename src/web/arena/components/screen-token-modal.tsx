@@ -82,7 +82,7 @@ export function ScreenTokenModal({ open, roundId, joinCode, token, canManage, on
             </Button>
           )}
           {exists && (
-            <Popconfirm title={t('arena.host.screen.revokeConfirm')} okButtonProps={{ danger: true }} onConfirm={() => void revoke()}>
+            <Popconfirm title={t('arena.host.screen.revokeConfirm')} okButtonProps={{ danger: true, id: 'screen-token-revoke-ok' }} onConfirm={() => void revoke()}>
               <Button danger icon={<DeleteOutlined />} loading={busy} data-testid="screen-token-revoke">{t('arena.host.screen.revoke')}</Button>
             </Popconfirm>
           )}
