@@ -1,9 +1,12 @@
 // npm run bench -- exam-storm
 // 3,000 simulated candidates over HTTP on loopback against a server in its own process
-// (src/server/main.ts), all sitting at once, each saving 50 answers the way the exam page does
-// (use-answer-sync.ts: one request at a time; a lone answer as PUT, the answers queued while a
-// request was out, up to 20, as one POST; a candidate answers every ANSWER_MS = 1 s), then all
-// submitting within the same 5 seconds. Measures the database DATABASE_URL
+// (src/server/main.ts), all sitting at once, each saving 50 answers, then all submitting within
+// the same 5 seconds. By default every candidate saves its answers one request per answer, each
+// as soon as the last was acknowledged (closed loop: the server's capacity, not an offered pace,
+// sets answers/s, as it does for the limit). ANSWER_MS=1000 PAGE_BATCH=20 instead paces them
+// like the exam page with a very fast human (use-answer-sync.ts: one request at a time; a lone
+// answer as PUT, the answers queued while a request was out, up to 20, as one POST); that mode
+// offers at most CANDIDATES answers a second, so its ratio is capped by the pace. Measures the database DATABASE_URL
 // names (PostgreSQL, in a schema of its own that is dropped afterwards), PGlite without it.
 // Setup goes through the services (people, bank, paper, exam, candidates); sign-in is not
 // measured: the simulated candidates' sessions are written straight into the session table
@@ -35,9 +38,9 @@ const CANDIDATES = Number(process.env.CANDIDATES ?? 3000);
 const ANSWERS = Number(process.env.ANSWERS ?? 50);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
 /** a candidate's time between two answers */
-const ANSWER_MS = Number(process.env.ANSWER_MS ?? 1000);
+const ANSWER_MS = Number(process.env.ANSWER_MS ?? 0);
 /** the page's most queued answers in one request (src/web/exams/use-answer-sync.ts MAX_BATCH) */
-const PAGE_BATCH = Number(process.env.PAGE_BATCH ?? 20);
+const PAGE_BATCH = Number(process.env.PAGE_BATCH ?? 1);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SUBMIT_WINDOW_MS = 5000;
 const pgUrl = process.env.DATABASE_URL || undefined;
@@ -187,7 +190,7 @@ async function main() {
   log(`start + load paper: ${Date.now() - t0} ms`);
 
   // The save storm: every candidate's page at once. A candidate gives an answer every ANSWER_MS
-  // (a very fast human; the first at a random moment of the first interval), and the page does
+  // (0: the next as soon as possible; else the first at a random moment of the first interval), and the page does
   // what src/web/exams/use-answer-sync.ts does: one request at a time, a lone queued answer as
   // PUT …/answers, several queued while a request was out (up to PAGE_BATCH) as one POST
   // …/answers; an answer counts once the server has acknowledged it.
@@ -232,7 +235,7 @@ async function main() {
   }));
   const saveMs = Date.now() - t0;
   const answersPerSec = Math.round(acked.length / (saveMs / 1000));
-  log(`saves: ${acked.length} acknowledged, ${failures} failed, ${saveMs} ms → ${answersPerSec} answers/s (${requests} requests, ${(acked.length / requests).toFixed(1)} answers each; offered ${Math.round((CANDIDATES * 1000) / ANSWER_MS)} answers/s)`);
+  log(`saves: ${acked.length} acknowledged, ${failures} failed, ${saveMs} ms → ${answersPerSec} answers/s (${requests} requests, ${(acked.length / requests).toFixed(1)} answers each; ${ANSWER_MS > 0 ? `offered ${Math.round((CANDIDATES * 1000) / ANSWER_MS)} answers/s` : 'closed loop'})`);
 
   // every candidate submits at a random moment of the same 5 seconds
   const latencies: number[] = [];

@@ -215,6 +215,8 @@ await journey('exam on a phone with the network lost mid-way', PHONE, async ({ p
     await org.waitForURL(/\/admin/);
     await org.goto(`${baseUrl}/exams/${examId}/proctor`);
     await org.getByTestId('proctor-page').getByText('陈晓雯').first().waitFor();
+    const device = (await org.getByTestId('proctor-device').first().textContent()) ?? '';
+    expect(/Chrome \d+ · Linux/.test(device) && device.includes('127.0.0.1'), `the proctor sees the browser, system and IP at a glance (${device})`);
     await screenshot(org, 'exams-proctor-view');
     await org.goto(`${baseUrl}/exams`);
     await org.getByText('浙江初赛理论模拟考（已结束）').click();

@@ -65,6 +65,8 @@ describe('marking, release, results', () => {
     expect(filed.statusCode, filed.body).toBe(201);
     const id = filed.json().id;
     expect((await send(t, 'c-nj', 'POST', `/api/exams/appeals/${id}/actions`, { type: 'start-review' })).statusCode).toBe(403);
+    // only organisers over the exam decide: not another province's organiser, a judge, or the candidate
+    for (const who of ['org-js', 'judge-zj', 'c-hz']) expect((await send(t, who, 'POST', `/api/exams/appeals/${id}/actions`, { type: 'start-review', note: '越权' })).statusCode, who).toBe(403);
     expect((await send(t, 'org-zj', 'POST', `/api/exams/appeals/${id}/actions`, { type: 'change', note: 'x', newMark: 5 })).statusCode).toBe(409);
     await send(t, 'org-zj', 'POST', `/api/exams/appeals/${id}/actions`, { type: 'start-review', note: '复核' });
     const changed = await send(t, 'org-zj', 'POST', `/api/exams/appeals/${id}/actions`, { type: 'change', note: '复核后给满分', newMark: 5 });

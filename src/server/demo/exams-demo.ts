@@ -28,7 +28,7 @@ const asActor = (p: { id: number; employeeNo: string; name: string; organisation
  * with the contestant's mock history, their sitting of the finished exam and two appeals.
  * Idempotent: skipped when present.
  */
-export async function loadExamsDemo(ctx: AppContext): Promise<{ exams: number; attempts: number; levels: number; mocks?: number; mockAttempts?: number; appeals?: number }> {
+export async function loadExamsDemo(ctx: AppContext): Promise<{ exams: number; attempts: number; levels: number; mocks?: number; mockAttempts?: number; weeklyAttempts?: number; appeals?: number }> {
   const system = await systemActor(ctx);
   const root = (await ctx.identity.orgs.findRoot())!;
   const zj = await ctx.identity.orgs.findChildByName(root.id, '浙江');
@@ -102,5 +102,5 @@ export async function loadExamsDemo(ctx: AppContext): Promise<{ exams: number; a
   // mock exams, the demo contestant's mock history, their sitting of the finished exam and two appeals
   const finished = (await ctx.exams.exams.listUnder([zj.idPath])).find((e) => e.title === DEMO_FINISHED_EXAM);
   const mock = await loadMockDemo(ctx, { zj, bankId: bank.id, finishedExamId: finished?.id ?? null });
-  return { exams: 2, attempts: attempts + mock.examAttempts, levels, mocks: mock.mocks, mockAttempts: mock.mockAttempts, appeals: mock.appeals };
+  return { exams: 2, attempts: attempts + mock.examAttempts, levels, mocks: mock.mocks, mockAttempts: mock.mockAttempts, weeklyAttempts: mock.weeklyAttempts, appeals: mock.appeals };
 }

@@ -11,8 +11,18 @@ import { loadPaperContent } from '../exams/paper-content.ts';
 import { createMockRepo } from '../exams/mock-repo.ts';
 import { declareMock, saveMockAnswer, startMock, submitMock } from '../exams/mock-service.ts';
 import type { Question } from '../bank/engine/model.ts';
+import type { Blueprint } from '../bank/engine/blueprint.ts';
+import { practiceDay } from '../exams/practice-service.ts';
+import { shiftWeek, weekOfDay, weekRange } from '../exams/engine/mock-week.ts';
 
 export const DEMO_MOCK = '浙江周周练 · 理论模拟考';
+export const DEMO_WEEKLY = '浙江每周小测';
+const WEEKLY_BLUEPRINT_NAME = '每周小测卷（10 题）';
+// 10 questions, 10 points each: a short quiz a team leader can run every week
+const WEEKLY_BLUEPRINT: Blueprint = {
+  sections: [{ type: 'single', count: 6, pointsEach: 10, title: '一、单项选择题' }, { type: 'truefalse', count: 4, pointsEach: 10, title: '二、判断题' }],
+  totalScore: 100,
+};
 const DAY = 86_400_000;
 
 const asActor = (p: PersonRow, grants: Actor['grants'] = []): Actor => ({
@@ -40,10 +50,13 @@ function responseTo(q: Question, right: boolean): Response | null {
  * - the demo contestant's sitting of the finished exam, with two appeals: one decided by the
  *   浙江 organiser (upheld, with the reason) and one still waiting, so both the candidate's result
  *   page and the organiser's appeal queue have something to show.
- * Idempotent: each part is skipped when present.
+ * - a weekly quiz (每周小测) for 浙江 (10 questions, 10 minutes) with eight colleagues' submitted
+ *   attempts this week and in the two weeks before, and the contestant's in the two weeks before
+ *   but not this week's, so the leaderboard has people on it and the contestant can take it;
+ * Idempotent: each part is skipped when present (this week's attempts when the week has any).
  */
-export async function loadMockDemo(ctx: AppContext, opts: { zj: OrgRow; bankId: number; finishedExamId: number | null }): Promise<{ mocks: number; mockAttempts: number; examAttempts: number; appeals: number }> {
-  const out = { mocks: 0, mockAttempts: 0, examAttempts: 0, appeals: 0 };
+export async function loadMockDemo(ctx: AppContext, opts: { zj: OrgRow; bankId: number; finishedExamId: number | null }): Promise<{ mocks: number; mockAttempts: number; weeklyAttempts: number; examAttempts: number; appeals: number }> {
+  const out = { mocks: 0, mockAttempts: 0, weeklyAttempts: 0, examAttempts: 0, appeals: 0 };
   const [contestantRow, organiserRow] = await Promise.all(['contestant', 'organiser-zj'].map(async (no) => (await ctx.identity.people.findManyByEmployeeNo([no]))[0]));
   if (!contestantRow || !organiserRow) return out;
   const contestant = asActor(contestantRow);
@@ -78,6 +91,7 @@ export async function loadMockDemo(ctx: AppContext, opts: { zj: OrgRow; bankId: 
 
   const examId = opts.finishedExamId;
   if (examId === null) return out;
+  await loadWeeklyDemo(ctx, { ...opts, finishedExamId: examId, organiser, contestant, out, rand });
   const exam = (await ctx.exams.exams.get(examId))!;
   if ((await ctx.exams.attempts.ofPerson(examId, contestant.personId)).length === 0) {
     let clock = exam.opensAt.getTime() + 2 * 3600_000;
@@ -117,4 +131,51 @@ export async function loadMockDemo(ctx: AppContext, opts: { zj: OrgRow; bankId: 
     }
   }
   return out;
+}
+
+/** Sits a weekly quiz as `who` from `startAt`, answering in about `spanMs`, right with probability `ability`. */
+async function sitWeekly(ctx: AppContext, who: Actor, mockId: number, startAt: number, spanMs: number, ability: number, rand: () => number): Promise<void> {
+  let clock = startAt;
+  const sim = { ...ctx, now: () => new Date(clock) };
+  const view = await startMock(sim, who, mockId);
+  if (view.attempt.submittedAt) return;
+  const attempt = (await createMockRepo(ctx.db).getAttempt(view.attempt.id))!;
+  const versions = await ctx.bank.questions.versionsByIds(attempt.paper.items.map((i) => i.versionId));
+  const step = spanMs / (attempt.paper.items.length + 1);
+  for (const item of attempt.paper.items) {
+    clock += Math.floor(step * (0.6 + 0.8 * rand()));
+    await saveMockAnswer(sim, who, attempt.id, { field: 'answer', itemId: String(item.position), response: responseTo(versions.get(item.versionId)!.question, rand() < ability) });
+  }
+  clock += Math.floor(step * rand());
+  await submitMock(sim, who, attempt.id);
+}
+
+async function loadWeeklyDemo(ctx: AppContext, o: { zj: OrgRow; bankId: number; finishedExamId: number; organiser: Actor; contestant: Actor; out: { mocks: number; weeklyAttempts: number }; rand: () => number }): Promise<void> {
+  const mocks = createMockRepo(ctx.db);
+  let weeklyId = await mocks.findByName(o.zj.id, DEMO_WEEKLY);
+  const fresh = !weeklyId;
+  if (!weeklyId) {
+    const blueprintId = (await ctx.bank.papers.findBlueprintByName(o.bankId, WEEKLY_BLUEPRINT_NAME))?.id ?? (await ctx.bank.papers.insertBlueprint({ bankId: o.bankId, name: WEEKLY_BLUEPRINT_NAME, blueprint: WEEKLY_BLUEPRINT, createdBy: null }));
+    weeklyId = (await declareMock(ctx, o.organiser, { organisationId: o.zj.id, name: DEMO_WEEKLY, bankId: o.bankId, blueprintId, durationMinutes: 10, attemptsPerDay: null, cadence: 'weekly' })).id;
+    o.out.mocks++;
+  }
+  // front-line colleagues (the finished exam's candidates below the province: not its staff), each with a steady ability
+  const colleagues = (await ctx.exams.exams.candidates(o.finishedExamId)).filter((c) => c.employeeNo !== 'contestant' && c.organisationId !== o.zj.id).slice(0, 8)
+    .map((c, i) => ({ actor: asActor({ id: c.personId, employeeNo: c.employeeNo, name: c.name, organisationId: c.organisationId, organisationPath: c.organisationPath } as PersonRow), ability: 0.5 + 0.06 * i }));
+  const now = ctx.now().getTime();
+  const week = weekOfDay(practiceDay(ctx.now()));
+  const sitWeek = async (w: string, people: { actor: Actor; ability: number }[]) => {
+    const { start, end } = weekRange(w);
+    // every attempt starts and ends inside the week and before now, however early in the week it is
+    const room = Math.min(end.getTime(), now - 60_000) - start.getTime();
+    if (room < people.length * 2_000) return;
+    for (const [i, p] of people.entries()) {
+      const startAt = start.getTime() + Math.floor((room * (i + 0.2)) / (people.length + 1));
+      const span = Math.min(9 * 60_000, Math.floor(room / (people.length + 1)) - 1_000) * (0.4 + 0.5 * o.rand());
+      await sitWeekly(ctx, p.actor, weeklyId, startAt, span, p.ability, o.rand);
+      o.out.weeklyAttempts++;
+    }
+  };
+  if (fresh) for (const back of [2, 1]) await sitWeek(shiftWeek(week, -back), [...colleagues, { actor: o.contestant, ability: back === 2 ? 0.6 : 0.8 }]);
+  if ((await mocks.weekBoard(weeklyId, week)).length === 0) await sitWeek(week, colleagues);
 }

@@ -5,18 +5,19 @@ import type { MockItemScore } from './engine/mock.ts';
 
 export type MockExamRow = {
   id: number; organisationId: number; organisationPath: string; organisationName: string; name: string; bankId: number; bankName: string; blueprintId: number | null; blueprintName: string | null;
-  durationMs: number; attemptsPerDay: number | null; active: boolean; createdAt: Date;
+  durationMs: number; attemptsPerDay: number | null; cadence: MockCadence; active: boolean; createdAt: Date;
 };
+export type MockCadence = 'free' | 'weekly';
 export type MockPaperItem = { position: number; section: number; questionId: number; versionId: number; points: number };
 export type MockPaper = { label: string; totalScore: number; sections: { title: string | null; type: string }[]; items: MockPaperItem[] };
 export type MockAttemptRow = {
-  id: number; mockExamId: number; personId: number; attemptNo: number; day: string; seed: number; paper: MockPaper; startedAt: Date; deadline: Date; lastSeq: number;
+  id: number; mockExamId: number; personId: number; attemptNo: number; day: string; week: string | null; seed: number; paper: MockPaper; startedAt: Date; deadline: Date; lastSeq: number;
   submittedAt: Date | null; submitReason: string | null; score: number | null; maxScore: number | null; itemScores: Record<number, MockItemScore> | null;
 };
 export type MockAnswerRow = { position: number; response: Response | null; answerSeq: number; flagged: boolean; flagSeq: number };
 
 const attemptCols = [
-  'id', 'mock_exam_id as mockExamId', 'person_id as personId', 'attempt_no as attemptNo', 'day', 'seed', 'paper', 'started_at as startedAt', 'deadline', 'last_seq as lastSeq',
+  'id', 'mock_exam_id as mockExamId', 'person_id as personId', 'attempt_no as attemptNo', 'day', 'week', 'seed', 'paper', 'started_at as startedAt', 'deadline', 'last_seq as lastSeq',
   'submitted_at as submittedAt', 'submit_reason as submitReason', 'score', 'max_score as maxScore', 'item_scores as itemScores',
 ] as const;
 type RawAttempt = Omit<MockAttemptRow, 'paper' | 'itemScores'> & { paper: unknown; itemScores: unknown };
@@ -33,7 +34,7 @@ export function createMockRepo(db: Db) {
       .select([
         'mock_exam.id', 'mock_exam.organisation_id as organisationId', 'organisation.id_path as organisationPath', 'organisation.name as organisationName', 'mock_exam.name',
         'mock_exam.bank_id as bankId', 'bank.name as bankName', 'mock_exam.blueprint_id as blueprintId', 'blueprint.name as blueprintName', 'mock_exam.duration_ms as durationMs',
-        'mock_exam.attempts_per_day as attemptsPerDay', 'mock_exam.active', 'mock_exam.created_at as createdAt',
+        'mock_exam.attempts_per_day as attemptsPerDay', 'mock_exam.cadence', 'mock_exam.active', 'mock_exam.created_at as createdAt',
       ]);
   return {
     async get(id: number, tx: Db = db): Promise<MockExamRow | undefined> {
@@ -55,10 +56,10 @@ export function createMockRepo(db: Db) {
     async findByName(organisationId: number, name: string, tx: Db = db): Promise<number | undefined> {
       return (await tx.selectFrom('mock_exam').select('id').where('organisation_id', '=', organisationId).where('name', '=', name).executeTakeFirst())?.id;
     },
-    async insert(m: { organisationId: number; name: string; bankId: number; blueprintId: number; durationMs: number; attemptsPerDay: number | null; createdBy: number | null }, tx: Db = db): Promise<number> {
+    async insert(m: { organisationId: number; name: string; bankId: number; blueprintId: number; durationMs: number; attemptsPerDay: number | null; cadence: MockCadence; createdBy: number | null }, tx: Db = db): Promise<number> {
       const r = await tx
         .insertInto('mock_exam')
-        .values({ organisation_id: m.organisationId, name: m.name, bank_id: m.bankId, blueprint_id: m.blueprintId, duration_ms: m.durationMs, attempts_per_day: m.attemptsPerDay, created_by: m.createdBy })
+        .values({ organisation_id: m.organisationId, name: m.name, bank_id: m.bankId, blueprint_id: m.blueprintId, duration_ms: m.durationMs, attempts_per_day: m.attemptsPerDay, cadence: m.cadence, created_by: m.createdBy })
         .returning('id')
         .executeTakeFirstOrThrow();
       return r.id;
@@ -98,11 +99,11 @@ export function createMockRepo(db: Db) {
       if (mockId !== null) q = q.where('mock_exam_id', '=', mockId);
       return (await q.orderBy('started_at').orderBy('id').execute()).map(toAttempt);
     },
-    /** Inserts unless the learner already has an attempt in progress on this mock exam (then undefined). */
-    async insertAttempt(a: { mockExamId: number; personId: number; attemptNo: number; day: string; seed: number; paper: MockPaper; startedAt: Date; deadline: Date }, tx: Db = db): Promise<number | undefined> {
+    /** Inserts unless the learner already has an attempt in progress on this mock exam, or one in this week of a weekly quiz (then undefined). */
+    async insertAttempt(a: { mockExamId: number; personId: number; attemptNo: number; day: string; week: string | null; seed: number; paper: MockPaper; startedAt: Date; deadline: Date }, tx: Db = db): Promise<number | undefined> {
       const r = await tx
         .insertInto('mock_attempt')
-        .values({ mock_exam_id: a.mockExamId, person_id: a.personId, attempt_no: a.attemptNo, day: a.day, seed: a.seed, paper: JSON.stringify(a.paper), started_at: a.startedAt, deadline: a.deadline })
+        .values({ mock_exam_id: a.mockExamId, person_id: a.personId, attempt_no: a.attemptNo, day: a.day, week: a.week, seed: a.seed, paper: JSON.stringify(a.paper), started_at: a.startedAt, deadline: a.deadline })
         .onConflict((oc) => oc.doNothing())
         .returning('id')
         .executeTakeFirst();
@@ -137,6 +138,35 @@ export function createMockRepo(db: Db) {
         .set({ submitted_at: g.submittedAt, submit_reason: g.reason, score: g.score, max_score: g.maxScore, item_scores: JSON.stringify(g.itemScores) })
         .where('id', '=', attemptId)
         .execute();
+    },
+
+    // ── weekly quizzes ──────────────────────────────────────────────────────────────
+    async weekPaper(mockId: number, week: string, tx: Db = db): Promise<MockPaper | undefined> {
+      const r = await tx.selectFrom('mock_week_paper').select('paper').where('mock_exam_id', '=', mockId).where('week', '=', week).executeTakeFirst();
+      return r?.paper as MockPaper | undefined;
+    },
+    /** Stores the week's paper unless another start stored one first; returns the stored one. */
+    async putWeekPaper(mockId: number, week: string, seed: number, paper: MockPaper, tx: Db = db): Promise<MockPaper> {
+      await tx.insertInto('mock_week_paper').values({ mock_exam_id: mockId, week, seed, paper: JSON.stringify(paper) }).onConflict((oc) => oc.columns(['mock_exam_id', 'week']).doNothing()).execute();
+      return (await this.weekPaper(mockId, week, tx))!;
+    },
+    /** A week's attempts still open past the given instant (deadline + grace), to close before ranking. */
+    async dueInWeek(mockId: number, week: string, deadlineBefore: Date, tx: Db = db): Promise<MockAttemptRow[]> {
+      const rows = await tx.selectFrom('mock_attempt').select(attemptCols).where('mock_exam_id', '=', mockId).where('week', '=', week).where('submitted_at', 'is', null).where('deadline', '<', deadlineBefore).execute();
+      return rows.map(toAttempt);
+    },
+    /** A week's submitted attempts with the learner's name and organisation. */
+    async weekBoard(mockId: number, week: string, tx: Db = db) {
+      const rows = await tx
+        .selectFrom('mock_attempt')
+        .innerJoin('person', 'person.id', 'mock_attempt.person_id')
+        .innerJoin('organisation', 'organisation.id', 'person.organisation_id')
+        .select(['mock_attempt.person_id as personId', 'person.name', 'organisation.name as organisationName', 'mock_attempt.score', 'mock_attempt.max_score as maxScore', 'mock_attempt.started_at as startedAt', 'mock_attempt.submitted_at as submittedAt'])
+        .where('mock_attempt.mock_exam_id', '=', mockId)
+        .where('mock_attempt.week', '=', week)
+        .where('mock_attempt.submitted_at', 'is not', null)
+        .execute();
+      return rows.map((r) => ({ ...r, score: r.score ?? 0, maxScore: r.maxScore ?? 0, submittedAt: r.submittedAt! }));
     },
   };
 }

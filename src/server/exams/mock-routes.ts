@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { AttemptParams } from './attempt-schema.ts';
-import { DeclareMockBody, MockAttemptView, MockExamList, MockExamView, MockFlagBody, MockHistory, MockResult, MockSaveAck, MockSaveBody, MyMockList, UpdateMockBody } from './mock-schema.ts';
-import { declareMock, getMockAttempt, listDeclaredMocks, mockResult, myMockHistory, myMocks, saveMockAnswer, startMock, submitMock, updateMock } from './mock-service.ts';
+import { DeclareMockBody, MockAttemptView, MockExamList, MockExamView, MockFlagBody, MockHistory, MockResult, MockSaveAck, MockSaveBody, MyMockList, MyWeeks, LeaderboardLimit, UpdateMockBody, WeekLeaderboard, WeekParams } from './mock-schema.ts';
+import { declareMock, getMockAttempt, listDeclaredMocks, mockResult, myMockHistory, myMocks, saveMockAnswer, myWeeks, startMock, submitMock, updateMock, weekLeaderboard } from './mock-service.ts';
 import { ErrorBody, IdParams } from './schema.ts';
 
 /** Mock exams (模拟考): declared by organisers per subtree, sat by learners from the practice area. */
@@ -20,6 +20,13 @@ export const mockRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app
 
   app.get('/practice/mocks', { schema: { tags, summary: 'Mock exams open to me, with attempts left today, the attempt in progress and my best', response: { 200: MyMockList, ...errors } } }, async (request) => myMocks(ctx, await request.requireActor()));
   app.get('/practice/mocks/history', { schema: { tags, summary: 'My mock exam scores over time (for the chart)', response: { 200: MockHistory, ...errors } } }, async (request) => myMockHistory(ctx, await request.requireActor()));
+  app.get('/practice/mocks/:id/weeks/:week/leaderboard', {
+    schema: { tags, summary: 'A weekly quiz\'s leaderboard for a week (2026-W48, or current): top `limit` by score then time, ties share a place, and my place; for the subtree\'s learners and organisers over it', params: WeekParams, querystring: LeaderboardLimit, response: { 200: WeekLeaderboard, ...errors } },
+  }, async (request) => weekLeaderboard(ctx, await request.requireActor(), request.params.id, request.params.week === 'current' ? null : request.params.week, request.query.limit));
+  app.get('/practice/mocks/:id/leaderboard', { schema: { tags, summary: 'A weekly quiz\'s leaderboard for the current week', params: IdParams, querystring: LeaderboardLimit, response: { 200: WeekLeaderboard, ...errors } } }, async (request) => {
+    return weekLeaderboard(ctx, await request.requireActor(), request.params.id, null, request.query.limit);
+  });
+  app.get('/practice/mocks/:id/weeks', { schema: { tags, summary: 'My weekly scores on a weekly quiz over the weeks, with my place each week', params: IdParams, response: { 200: MyWeeks, ...errors } } }, async (request) => myWeeks(ctx, await request.requireActor(), request.params.id));
   app.post('/practice/mocks/:id/attempts', { schema: { tags, summary: 'Start (a paper is assembled for this attempt) or resume the attempt in progress', params: IdParams, response: { 200: MockAttemptView, ...errors } } }, async (request) => {
     return startMock(ctx, await request.requireActor(), request.params.id);
   });

@@ -4,7 +4,7 @@ import { PaperItemView, ResponseSchema, SavedAnswer } from './attempt-schema.ts'
 /** Mock exams (模拟考) shapes. */
 export const MockExamView = z.object({
   id: z.number(), organisationId: z.number(), organisationName: z.string(), name: z.string(), bankId: z.number(), bankName: z.string(), blueprintId: z.number().nullable(), blueprintName: z.string().nullable(),
-  durationMinutes: z.number(), attemptsPerDay: z.number().nullable(), active: z.boolean(), createdAt: z.date(), attempts: z.number(), learners: z.number(),
+  durationMinutes: z.number(), attemptsPerDay: z.number().nullable(), cadence: z.enum(['free', 'weekly']), active: z.boolean(), createdAt: z.date(), attempts: z.number(), learners: z.number(),
 });
 export const MockExamList = z.object({ items: z.array(MockExamView) });
 export const DeclareMockBody = z.object({
@@ -15,6 +15,8 @@ export const DeclareMockBody = z.object({
   durationMinutes: z.number().int().min(1).max(600),
   /** null = unlimited */
   attemptsPerDay: z.number().int().min(1).max(100).nullable().default(null),
+  /** free: attempts per day, a paper per attempt; weekly (每周小测): one attempt per learner and China-time ISO week, one paper per week for everyone */
+  cadence: z.enum(['free', 'weekly']).default('free'),
 });
 export const UpdateMockBody = z.object({
   name: z.string().trim().min(1).max(100), durationMinutes: z.number().int().min(1).max(600), attemptsPerDay: z.number().int().min(1).max(100).nullable(), active: z.boolean(),
@@ -22,10 +24,13 @@ export const UpdateMockBody = z.object({
 
 export const MockClockView = z.object({ serverNow: z.date(), remainingMs: z.number(), deadline: z.date(), autoSubmitAt: z.date() });
 export const MockAttemptSummary = z.object({
-  id: z.number(), mockId: z.number(), attemptNo: z.number(), startedAt: z.date(), deadline: z.date(), submittedAt: z.date().nullable(), submitReason: z.string().nullable(),
+  id: z.number(), mockId: z.number(), attemptNo: z.number(), week: z.string().nullable(), startedAt: z.date(), deadline: z.date(), submittedAt: z.date().nullable(), submitReason: z.string().nullable(),
   score: z.number().nullable(), maxScore: z.number().nullable(), percent: z.number().nullable(), lastSeq: z.number(), clock: MockClockView.nullable(), resumed: z.boolean().optional(),
 });
+const WeekRange = { weekStart: z.date(), weekEnd: z.date(), firstDay: z.string(), lastDay: z.string() };
 export const MyMock = MockExamView.extend({
+  /** weekly quizzes only: this week, and whether I have submitted it */
+  weekly: z.object({ week: z.string(), ...WeekRange, done: z.boolean(), attempt: MockAttemptSummary.nullable() }).nullable(),
   available: z.boolean(), startedToday: z.number(), attemptsLeft: z.number().nullable(), inProgress: MockAttemptSummary.nullable(), best: z.number().nullable(), last: MockAttemptSummary.nullable(),
 });
 export const MyMockList = z.object({ items: z.array(MyMock) });
@@ -49,4 +54,17 @@ export const MockResult = z.object({
 });
 export const MockHistory = z.object({
   items: z.array(z.object({ attemptId: z.number(), mockId: z.number(), mockName: z.string(), submittedAt: z.date(), score: z.number(), maxScore: z.number(), percent: z.number(), bestSoFar: z.number() })),
+});
+
+export const WeekKey = z.string().regex(/^(\d{4}-W\d{2}|current)$/, 'a week like 2026-W48, or current');
+export const WeekParams = z.object({ id: z.coerce.number().int().positive(), week: WeekKey });
+export const LeaderboardLimit = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(10) });
+const BoardEntry = z.object({ place: z.number(), personId: z.number(), name: z.string(), organisationName: z.string(), score: z.number(), maxScore: z.number(), percent: z.number(), seconds: z.number() });
+export const WeekLeaderboard = z.object({
+  mockId: z.number(), mockName: z.string(), organisationName: z.string(), week: z.string(), current: z.boolean(), ...WeekRange,
+  participants: z.number(), top: z.array(BoardEntry), me: BoardEntry.nullable(),
+});
+export const MyWeeks = z.object({
+  mockId: z.number(),
+  items: z.array(z.object({ week: z.string(), firstDay: z.string(), score: z.number(), maxScore: z.number(), percent: z.number(), seconds: z.number(), place: z.number(), participants: z.number() })),
 });

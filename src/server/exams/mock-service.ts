@@ -8,9 +8,10 @@ import { assemblePapers } from '../bank/engine/assemble.ts';
 import { checkFeasibility } from '../bank/engine/feasibility.ts';
 import type { Question } from '../bank/engine/model.ts';
 import { DEFAULT_GRADING, gradeResponse, type Response } from './engine/grading.ts';
-import { attemptsLeft, gradeMock, mockClock, mockSeed, mockTrend, percentOf, validateMockBlueprint } from './engine/mock.ts';
+import { attemptsLeft, gradeMock, MOCK_GRACE_MS, mockClock, mockSeed, mockTrend, percentOf, validateMockBlueprint } from './engine/mock.ts';
+import { rankWeek, weekOfDay, weekRange, weekSeed } from './engine/mock-week.ts';
 import { buildWrongBook } from './engine/practice.ts';
-import { createMockRepo, type MockAttemptRow, type MockExamRow, type MockPaper } from './mock-repo.ts';
+import { createMockRepo, type MockAttemptRow, type MockCadence, type MockExamRow, type MockPaper } from './mock-repo.ts';
 import { blankCount } from './paper-content.ts';
 import { practiceDay } from './practice-service.ts';
 
@@ -28,7 +29,7 @@ const byActor = (actor: Actor): number | null => (actor.personId > 0 ? actor.per
 
 export const mockView = (m: MockExamRow, counts?: { attempts: number; learners: number }) => ({
   id: m.id, organisationId: m.organisationId, organisationName: m.organisationName, name: m.name, bankId: m.bankId, bankName: m.bankName, blueprintId: m.blueprintId, blueprintName: m.blueprintName,
-  durationMinutes: m.durationMs / 60_000, attemptsPerDay: m.attemptsPerDay, active: m.active, createdAt: m.createdAt, attempts: counts?.attempts ?? 0, learners: counts?.learners ?? 0,
+  durationMinutes: m.durationMs / 60_000, attemptsPerDay: m.attemptsPerDay, cadence: m.cadence, active: m.active, createdAt: m.createdAt, attempts: counts?.attempts ?? 0, learners: counts?.learners ?? 0,
 });
 
 async function loadManagedMock(ctx: AppContext, actor: Actor, id: number): Promise<MockExamRow> {
@@ -49,7 +50,7 @@ async function checkBlueprint(ctx: AppContext, bankId: number, blueprintId: numb
   return bp;
 }
 
-export async function declareMock(ctx: AppContext, actor: Actor, input: { organisationId: number; name: string; bankId: number; blueprintId: number; durationMinutes: number; attemptsPerDay: number | null }) {
+export async function declareMock(ctx: AppContext, actor: Actor, input: { organisationId: number; name: string; bankId: number; blueprintId: number; durationMinutes: number; attemptsPerDay: number | null; cadence?: MockCadence }) {
   const org = await ctx.identity.orgs.get(input.organisationId);
   if (!org) throw invalid('organisationId', 'no such organisation');
   if (!hasRoleAt(actor, ['organiser'], org.idPath)) throw forbidden(`${org.name} is outside your organisation subtree`);
@@ -58,9 +59,12 @@ export async function declareMock(ctx: AppContext, actor: Actor, input: { organi
   if (!org.idPath.startsWith(bank.organisationPath)) throw invalid('bankId', `bank ${bank.name} belongs to ${bank.organisationName} and is not shared with all of ${org.name}`);
   await checkBlueprint(ctx, bank.id, input.blueprintId);
   if (await repo(ctx).findByName(org.id, input.name)) throw new AppError('CONFLICT', `${org.name} already has a mock exam named ${input.name}`, { field: 'name' });
+  const cadence = input.cadence ?? 'free';
+  // a weekly quiz is one attempt per week: attempts per day do not apply
+  const attemptsPerDay = cadence === 'weekly' ? null : input.attemptsPerDay;
   const id = await ctx.db.transaction().execute(async (tx) => {
-    const newId = await createMockRepo(tx).insert({ organisationId: org.id, name: input.name, bankId: bank.id, blueprintId: input.blueprintId, durationMs: Math.round(input.durationMinutes * 60_000), attemptsPerDay: input.attemptsPerDay, createdBy: byActor(actor) }, tx);
-    await ctx.identity.misc.audit({ actorId: actor.personId, action: 'mock.declared', targetType: 'mock_exam', targetId: newId, data: { organisationId: org.id, bankId: bank.id, blueprintId: input.blueprintId } }, tx);
+    const newId = await createMockRepo(tx).insert({ organisationId: org.id, name: input.name, bankId: bank.id, blueprintId: input.blueprintId, durationMs: Math.round(input.durationMinutes * 60_000), attemptsPerDay, cadence, createdBy: byActor(actor) }, tx);
+    await ctx.identity.misc.audit({ actorId: actor.personId, action: 'mock.declared', targetType: 'mock_exam', targetId: newId, data: { organisationId: org.id, bankId: bank.id, blueprintId: input.blueprintId, cadence } }, tx);
     return newId;
   });
   return mockView((await repo(ctx).get(id))!);
@@ -75,6 +79,7 @@ export async function listDeclaredMocks(ctx: AppContext, actor: Actor) {
 
 export async function updateMock(ctx: AppContext, actor: Actor, id: number, patch: { name?: string; durationMinutes?: number; attemptsPerDay?: number | null; active?: boolean }) {
   const m = await loadManagedMock(ctx, actor, id);
+  if (m.cadence === 'weekly' && patch.attemptsPerDay != null) throw invalid('attemptsPerDay', 'a weekly quiz is one attempt per learner and week; attempts per day do not apply');
   if (patch.name !== undefined && patch.name !== m.name && (await repo(ctx).findByName(m.organisationId, patch.name))) throw new AppError('CONFLICT', `${m.organisationName} already has a mock exam named ${patch.name}`, { field: 'name' });
   await repo(ctx).update(id, { name: patch.name, durationMs: patch.durationMinutes === undefined ? undefined : Math.round(patch.durationMinutes * 60_000), attemptsPerDay: patch.attemptsPerDay, active: patch.active });
   const counts = await repo(ctx).attemptCounts([id]);
@@ -97,7 +102,7 @@ const clockOf = (m: Pick<MockExamRow, 'durationMs'>, a: MockAttemptRow, now: Dat
 const summaryOf = (m: MockExamRow, a: MockAttemptRow, now: Date) => {
   const c = a.submittedAt ? null : clockOf(m, a, now);
   return {
-    id: a.id, mockId: a.mockExamId, attemptNo: a.attemptNo, startedAt: a.startedAt, deadline: a.deadline, submittedAt: a.submittedAt, submitReason: a.submitReason,
+    id: a.id, mockId: a.mockExamId, attemptNo: a.attemptNo, week: a.week, startedAt: a.startedAt, deadline: a.deadline, submittedAt: a.submittedAt, submitReason: a.submitReason,
     score: a.score, maxScore: a.maxScore, percent: a.score === null || a.maxScore === null ? null : percentOf(a.score, a.maxScore), lastSeq: a.lastSeq,
     clock: c && { serverNow: now, remainingMs: c.remainingMs, deadline: new Date(c.deadline), autoSubmitAt: new Date(c.autoSubmitAt) },
   };
@@ -141,6 +146,7 @@ async function gradeAndClose(ctx: AppContext, attemptId: number, reason: string,
 export async function myMocks(ctx: AppContext, actor: Actor) {
   const now = ctx.now();
   const today = practiceDay(now);
+  const week = weekOfDay(today);
   const items = [];
   for (const m of await repo(ctx).forLearner(actor.organisationPath)) {
     const attempts = [];
@@ -148,11 +154,13 @@ export async function myMocks(ctx: AppContext, actor: Actor) {
     const open = attempts.find((a) => !a.submittedAt);
     const done = attempts.filter((a) => a.submittedAt && a.score !== null && a.maxScore);
     const last = done.at(-1);
+    const thisWeek = m.cadence === 'weekly' ? attempts.find((a) => a.week === week) : undefined;
     items.push({
       ...mockView(m),
       available: m.blueprintId !== null,
       startedToday: attempts.filter((a) => a.day === today).length,
-      attemptsLeft: attemptsLeft(m.attemptsPerDay, attempts.filter((a) => a.day === today).length),
+      attemptsLeft: m.cadence === 'weekly' ? (thisWeek ? 0 : 1) : attemptsLeft(m.attemptsPerDay, attempts.filter((a) => a.day === today).length),
+      weekly: m.cadence === 'weekly' ? { week, ...rangeOf(week), done: Boolean(thisWeek?.submittedAt), attempt: thisWeek ? summaryOf(m, thisWeek, now) : null } : null,
       inProgress: open ? summaryOf(m, open, now) : null,
       best: done.length ? Math.max(...done.map((a) => percentOf(a.score!, a.maxScore!))) : null,
       last: last ? summaryOf(m, last, now) : null,
@@ -198,29 +206,41 @@ export async function startMock(ctx: AppContext, actor: Actor, mockId: number) {
   const open = attempts.find((a) => !a.submittedAt);
   if (open) return attemptView(ctx, m, open, true);
   const day = practiceDay(now);
-  if (attemptsLeft(m.attemptsPerDay, attempts.filter((a) => a.day === day).length) === 0) throw new AppError('CONFLICT', `you have used today's ${m.attemptsPerDay} attempt(s) of ${m.name}`);
+  const week = m.cadence === 'weekly' ? weekOfDay(day) : null;
+  if (week !== null && attempts.some((a) => a.week === week)) throw weekDone(m, week);
+  if (week === null && attemptsLeft(m.attemptsPerDay, attempts.filter((a) => a.day === day).length) === 0) throw new AppError('CONFLICT', `you have used today's ${m.attemptsPerDay} attempt(s) of ${m.name}`);
+  const attemptNo = (attempts.at(-1)?.attemptNo ?? 0) + 1;
+  const seed = week === null ? mockSeed(m.id, actor.personId, attemptNo) : weekSeed(m.id, week);
+  const paper = week === null ? await assembleFor(ctx, m, seed) : ((await repo(ctx).weekPaper(m.id, week)) ?? (await repo(ctx).putWeekPaper(m.id, week, seed, await assembleFor(ctx, m, seed))));
+  const c = mockClock({ startedAt: now.getTime(), durationMs: m.durationMs, now: now.getTime() });
+  const id = await repo(ctx).insertAttempt({ mockExamId: m.id, personId: actor.personId, attemptNo, day, week, seed, paper, startedAt: now, deadline: new Date(c.deadline) });
+  // two tabs pressing start at once: the unique keys let one insert; both get that attempt
+  const mine = id ? [] : await repo(ctx).attemptsOf(actor.personId, m.id);
+  const attempt = id ? (await repo(ctx).getAttempt(id))! : mine.find((a) => !a.submittedAt);
+  if (!attempt && week !== null && mine.some((a) => a.week === week)) throw weekDone(m, week);
+  if (!attempt) throw new AppError('CONFLICT', 'another start is in progress; try again');
+  return attemptView(ctx, m, attempt, id === undefined);
+}
+
+const weekDone = (m: MockExamRow, week: string) =>
+  new AppError('CONFLICT', `本周（${week}）的每周小测「${m.name}」你已提交，每人每周一次；下周一 0 点（北京时间）开放下一期`);
+
+/** One paper from the mock's blueprint with the given seed (the bank's assembler, K = 1). */
+async function assembleFor(ctx: AppContext, m: MockExamRow, seed: number): Promise<MockPaper> {
   if (m.blueprintId === null) throw new AppError('CONFLICT', `the blueprint of ${m.name} was removed; tell the organiser`);
   const bp = (await ctx.bank.papers.getBlueprint(m.blueprintId))!;
   validateMockBlueprint(bp.blueprint);
-  const attemptNo = (attempts.at(-1)?.attemptNo ?? 0) + 1;
-  const seed = mockSeed(m.id, actor.personId, attemptNo);
   const records = await ctx.bank.questions.listAll({ bankId: m.bankId });
   const result = assemblePapers({ bank: records.map(toAssemblyItem), blueprint: bp.blueprint, papers: 1, seed });
   if (!result.ok) throw new AppError('CONFLICT', `no paper can be assembled now: ${result.problems.map((p) => p.message).join('; ')}`, { field: 'blueprint', details: { problems: result.problems } });
   const versionOf = new Map(records.map((r) => [String(r.id), r.versionId]));
   const p = result.papers[0];
-  const paper: MockPaper = {
+  return {
     label: m.name,
     totalScore: p.totalScore,
     sections: bp.blueprint.sections.map((s) => ({ title: s.title ?? null, type: s.type })),
     items: p.sections.flatMap((s, k) => s.questionIds.map((qid) => ({ section: k, questionId: Number(qid), versionId: versionOf.get(qid)!, points: s.pointsEach }))).map((i, n) => ({ position: n + 1, ...i })),
   };
-  const c = mockClock({ startedAt: now.getTime(), durationMs: m.durationMs, now: now.getTime() });
-  const id = await repo(ctx).insertAttempt({ mockExamId: m.id, personId: actor.personId, attemptNo, day, seed, paper, startedAt: now, deadline: new Date(c.deadline) });
-  // two tabs pressing start at once: the unique keys let one insert; both get that attempt
-  const attempt = id ? (await repo(ctx).getAttempt(id))! : (await repo(ctx).attemptsOf(actor.personId, m.id)).find((a) => !a.submittedAt);
-  if (!attempt) throw new AppError('CONFLICT', 'another start is in progress; try again');
-  return attemptView(ctx, m, attempt, id === undefined);
 }
 
 async function loadOwnMockAttempt(ctx: AppContext, actor: Actor, attemptId: number) {
@@ -304,4 +324,57 @@ export async function myMockHistory(ctx: AppContext, actor: Actor) {
     if (current.submittedAt && current.score !== null && current.maxScore !== null) rows.push({ attemptId: current.id, mockId: current.mockExamId, submittedAt: current.submittedAt.getTime(), score: current.score, maxScore: current.maxScore });
   }
   return { items: mockTrend(rows).map((r) => ({ ...r, submittedAt: new Date(r.submittedAt), mockName: mocks.get(r.mockId)!.name })) };
+}
+
+// ── weekly quizzes (每周小测) ─────────────────────────────────────────────────────────
+
+const rangeOf = (week: string) => {
+  const r = weekRange(week);
+  return { weekStart: r.start, weekEnd: r.end, firstDay: r.firstDay, lastDay: r.lastDay };
+};
+
+/** A weekly quiz's leaderboard is for its subtree: its learners, and organisers over it. */
+async function loadWeeklyForBoard(ctx: AppContext, actor: Actor, id: number): Promise<MockExamRow> {
+  const m = await repo(ctx).get(id);
+  if (!m) throw notFound('mock exam');
+  const learner = actor.organisationPath.startsWith(m.organisationPath);
+  if (!learner && !hasRoleAt(actor, ['organiser'], m.organisationPath)) throw forbidden(`the leaderboard of ${m.name} is for ${m.organisationName}`);
+  if (m.cadence !== 'weekly') throw new AppError('CONFLICT', `${m.name} is not a weekly quiz; it has no weekly leaderboard`);
+  return m;
+}
+
+/** Ranks a week: attempts whose time is up are closed first, so nobody waits on a learner who walked away. */
+async function rankedWeek(ctx: AppContext, m: MockExamRow, week: string) {
+  for (const a of await repo(ctx).dueInWeek(m.id, week, new Date(ctx.now().getTime() - MOCK_GRACE_MS))) await submitIfDue(ctx, m, a);
+  const rows = await repo(ctx).weekBoard(m.id, week);
+  const who = new Map(rows.map((r) => [r.personId, r]));
+  return rankWeek(rows.map((r) => ({ personId: r.personId, score: r.score, maxScore: r.maxScore, startedAt: r.startedAt.getTime(), submittedAt: r.submittedAt.getTime() })), m.durationMs)
+    .map((r) => ({ place: r.place, personId: r.personId, name: who.get(r.personId)!.name, organisationName: who.get(r.personId)!.organisationName, score: r.score, maxScore: r.maxScore, percent: percentOf(r.score, r.maxScore), seconds: r.seconds }));
+}
+
+/** A week's leaderboard (default the current week): the top `limit`, and my place if I took it. */
+export async function weekLeaderboard(ctx: AppContext, actor: Actor, mockId: number, week: string | null, limit = 10) {
+  const m = await loadWeeklyForBoard(ctx, actor, mockId);
+  const current = weekOfDay(practiceDay(ctx.now()));
+  const w = week ?? current;
+  const range = rangeOf(w); // a malformed week is a 400 naming `week`
+  const ranked = await rankedWeek(ctx, m, w);
+  return {
+    mockId: m.id, mockName: m.name, organisationName: m.organisationName, week: w, current: w === current, ...range,
+    participants: ranked.length, top: ranked.slice(0, limit), me: ranked.find((r) => r.personId === actor.personId) ?? null,
+  };
+}
+
+/** My weekly scores on a weekly quiz over the weeks: score, percent, place among that week's participants. */
+export async function myWeeks(ctx: AppContext, actor: Actor, mockId: number) {
+  const m = await loadMockFor(ctx, actor, mockId);
+  if (m.cadence !== 'weekly') throw new AppError('CONFLICT', `${m.name} is not a weekly quiz`);
+  const weeks = [...new Set((await repo(ctx).attemptsOf(actor.personId, m.id)).map((a) => a.week).filter((w): w is string => w !== null))].sort();
+  const items = [];
+  for (const week of weeks) {
+    const ranked = await rankedWeek(ctx, m, week);
+    const me = ranked.find((r) => r.personId === actor.personId);
+    if (me) items.push({ week, firstDay: weekRange(week).firstDay, score: me.score, maxScore: me.maxScore, percent: me.percent, seconds: me.seconds, place: me.place, participants: ranked.length });
+  }
+  return { mockId: m.id, items };
 }

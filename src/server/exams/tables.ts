@@ -100,6 +100,7 @@ export type MockExamTable = {
   blueprint_id: number | null;
   duration_ms: number;
   attempts_per_day: number | null;
+  cadence: Generated<'free' | 'weekly'>;
   active: Generated<boolean>;
   created_by: number | null;
   created_at: Generated<Date>;
@@ -120,7 +121,9 @@ export type MockAttemptTable = {
   score: number | null;
   max_score: number | null;
   item_scores: ColumnType<unknown, string | null, string | null> | null;
+  week: string | null;
 };
+export type MockWeekPaperTable = { mock_exam_id: number; week: string; seed: number; paper: Json<object>; created_at: Generated<Date> };
 export type MockAnswerTable = {
   attempt_id: number;
   position: number;
@@ -147,4 +150,5 @@ export type ExamsTables = {
   mock_exam: MockExamTable;
   mock_attempt: MockAttemptTable;
   mock_answer: MockAnswerTable;
+  mock_week_paper: MockWeekPaperTable;
 };

@@ -4,10 +4,12 @@ import type { CandidateChange as CandidateChangeSchema, CreateExamBody, ExamView
 import type {
   AttemptResult as AttemptResultSchema,
   AttemptSummary as AttemptSummarySchema,
+  AttemptClock as AttemptClockSchema,
   AttemptView as AttemptViewSchema,
   MyExam as MyExamSchema,
   ResponseSchema,
   SaveAck as SaveAckSchema,
+  SaveAcks as SaveAcksSchema,
 } from '../../server/exams/attempt-schema.ts';
 import type { EventsAck as EventsAckSchema, MessageList as MessageListSchema, ProctorViewSchema } from '../../server/exams/proctor-schema.ts';
 import type {
@@ -37,6 +39,8 @@ import type {
   MockResult as MockResultSchema,
   MockSaveAck as MockSaveAckSchema,
   MyMock as MyMockSchema,
+  MyWeeks as MyWeeksSchema,
+  WeekLeaderboard as WeekLeaderboardSchema,
 } from '../../server/exams/mock-schema.ts';
 import type { ItemStats, TestStats } from '../../server/exams/engine/item-analysis.ts';
 import type { ViolationKind } from '../../server/exams/engine/proctoring.ts';
@@ -78,6 +82,9 @@ export type MockAttemptView = W<typeof MockAttemptViewSchema>;
 export type MockSaveAck = W<typeof MockSaveAckSchema>;
 export type MockResult = W<typeof MockResultSchema>;
 export type MockHistoryItem = W<typeof MockHistorySchema>['items'][number];
+export type WeekLeaderboard = W<typeof WeekLeaderboardSchema>;
+export type WeekBoardEntry = WeekLeaderboard['top'][number];
+export type MyWeek = W<typeof MyWeeksSchema>['items'][number];
 export type { ItemStats, TestStats, ViolationKind, SettingsPatch };
 export type ExamInput = Wire<CreateExamBody>;
 
@@ -133,8 +140,15 @@ export const startAttempt = (examId: number) => api<AttemptSummary>(`/api/exams/
 export const fetchAttempt = (attemptId: number, signal?: AbortSignal) => api<AttemptView>(`/api/attempts/${attemptId}`, { signal });
 export const saveAnswer = (attemptId: number, itemId: string, response: Answer | null, tabId: string) =>
   api<SaveAck>(`/api/attempts/${attemptId}/answers`, { method: 'PUT', body: { itemId, response, tabId } });
+/** `POST /api/attempts/:id/answers`: several queued answers in one request, acknowledged together (or refused together). */
+export const saveAnswers = (attemptId: number, answers: { itemId: string; response: Answer | null }[], tabId: string) =>
+  api<W<typeof SaveAcksSchema>>(`/api/attempts/${attemptId}/answers`, { method: 'POST', body: { answers, tabId } }).then((r) =>
+    r.acks.map((a): SaveAck => ({ itemId: a.itemId, seq: a.seq, savedAt: r.savedAt, remainingMs: r.remainingMs })),
+  );
 export const saveFlag = (attemptId: number, itemId: string, flagged: boolean, tabId: string) =>
   api<SaveAck>(`/api/attempts/${attemptId}/flags`, { method: 'PUT', body: { itemId, flagged, tabId } });
+/** `GET /api/attempts/:id/clock`: server time, deadline, remaining, status; no paper. */
+export const fetchAttemptClock = (attemptId: number) => api<W<typeof AttemptClockSchema>>(`/api/attempts/${attemptId}/clock`);
 export const submitAttempt = (attemptId: number) => api<AttemptSummary>(`/api/attempts/${attemptId}/submit`, { method: 'POST' });
 export const useMyResult = (attemptId: number) => useResource(`my-result:${attemptId}`, (signal) => api<AttemptResult>(`/api/attempts/${attemptId}/result`, { signal }));
 export const reportEvents = (attemptId: number, events: { kind: ViolationKind; clientAt: string }[]) =>
@@ -176,8 +190,13 @@ export const saveMockAnswer = (attemptId: number, itemId: string, response: Answ
 export const saveMockFlag = (attemptId: number, itemId: string, flagged: boolean) => api<MockSaveAck>(`/api/practice/mock-attempts/${attemptId}/flags`, { method: 'PUT', body: { itemId, flagged } });
 export const submitMock = (attemptId: number) => api<MockResult>(`/api/practice/mock-attempts/${attemptId}/submit`, { method: 'POST' });
 export const useMockResult = (attemptId: number) => useResource(`practice:mock-result:${attemptId}`, (signal) => api<MockResult>(`/api/practice/mock-attempts/${attemptId}/result`, { signal }));
+// weekly quizzes (每周小测): a week's leaderboard (null = the current week) and my weekly scores
+export const useWeekLeaderboard = (mockId: number, week: string | null = null, limit = 10) =>
+  useResource(`practice:mock-board:${mockId}:${week ?? 'current'}:${limit}`, (signal) => api<WeekLeaderboard>(`/api/practice/mocks/${mockId}/weeks/${week ?? 'current'}/leaderboard?limit=${limit}`, { signal }));
+export const useMyWeeks = (mockId: number) => useResource(`practice:mock-weeks:${mockId}`, (signal) => api<{ items: MyWeek[] }>(`/api/practice/mocks/${mockId}/weeks`, { signal }).then((r) => r.items));
 export const useDeclaredMocks = () => useResource('mock-exams', (signal) => api<{ items: MockExamView[] }>('/api/practice/mock-exams', { signal }).then((r) => r.items));
-export type DeclareMockInput = { organisationId: number; name: string; bankId: number; blueprintId: number; durationMinutes: number; attemptsPerDay: number | null };
+export type MockCadence = 'free' | 'weekly';
+export type DeclareMockInput = { organisationId: number; name: string; bankId: number; blueprintId: number; durationMinutes: number; attemptsPerDay: number | null; cadence?: MockCadence };
 export const declareMock = (body: DeclareMockInput) => api<MockExamView>('/api/practice/mock-exams', { body });
 export const updateMock = (id: number, body: Partial<Pick<DeclareMockInput, 'name' | 'durationMinutes' | 'attemptsPerDay'>> & { active?: boolean }) =>
   api<MockExamView>(`/api/practice/mock-exams/${id}`, { method: 'PATCH', body });

@@ -1,15 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../shared/api.ts';
-import { api } from '../shared/api.ts';
-import { saveAnswer, saveFlag, type Answer, type AttemptView, type SaveAck } from './api.ts';
-
-/** `POST /api/attempts/:id/answers`: several queued answers in one request, acknowledged together (or refused together). */
-const saveAnswers = (attemptId: number, answers: { itemId: string; response: Answer | null }[], tabId: string) =>
-  api<{ acks: { itemId: string; seq: number }[]; savedAt: string; remainingMs: number }>(`/api/attempts/${attemptId}/answers`, { method: 'POST', body: { answers, tabId } });
+import type { Answer, SaveAck } from './api.ts';
 
 export type ItemSync = 'saved' | 'pending' | 'failed';
 export type LocalItem = { response: Answer | null; flagged: boolean };
 type Op = { key: string; itemId: string; field: 'answer' | 'flag'; response?: Answer | null; flagged?: boolean };
+
+/**
+ * The server calls for one attempt (a real exam's or a mock exam's). `saveAnswers` is the batch
+ * route; where there is none (mock exams) every change goes in a request of its own.
+ */
+export type SaveCalls = {
+  saveAnswer: (itemId: string, response: Answer | null) => Promise<SaveAck>;
+  saveFlag: (itemId: string, flagged: boolean) => Promise<SaveAck>;
+  saveAnswers?: (answers: { itemId: string; response: Answer | null }[]) => Promise<SaveAck[]>;
+};
 
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000];
 /** at most this many queued answers go in one request */
@@ -20,19 +25,22 @@ export const MAX_BATCH = 20;
  * the server's sequence numbers follow the order of the candidate's changes; a newer change to the
  * same item replaces the queued one. Answers given while a request is out (a fast candidate, a
  * busy server, a reconnect after being offline) are queued and then go together, up to MAX_BATCH
- * in one request, which the server acknowledges or refuses as a whole. A failed save stays queued
- * and is retried (with backoff, and at once when the browser comes back online); an item is
- * "saved" only once the server acknowledged its latest change.
+ * in one request, which the server acknowledges or refuses as a whole (where there is a batch
+ * route: real exams; a mock exam sends them one by one). A failed save stays queued and is retried
+ * (with backoff, and at once when the browser comes back online); an item is "saved" only once the
+ * server acknowledged its latest change. A 409 means the attempt is closed (submitted, time up).
  */
-export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (ack: SaveAck) => void; onClosed: () => void }) {
-  const { view, tabId } = opts;
-  const attemptId = view.attempt.id;
+export function useAnswerSync(opts: {
+  answers: ({ itemId: string } & LocalItem)[];
+  calls: SaveCalls;
+  onAck: (ack: SaveAck) => void;
+  onClosed: () => void;
+}) {
   const [items, setItems] = useState<Record<string, LocalItem>>(() =>
-    Object.fromEntries(view.answers.map((a) => [a.itemId, { response: a.response, flagged: a.flagged }])),
+    Object.fromEntries(opts.answers.map((a) => [a.itemId, { response: a.response, flagged: a.flagged }])),
   );
   const [sync, setSync] = useState<Record<string, ItemSync>>({});
   const [online, setOnline] = useState(() => navigator.onLine);
-  const [lastSeq, setLastSeq] = useState(view.attempt.lastSeq);
   const pending = useRef(new Map<string, Op>());
   const failures = useRef(0);
   const timer = useRef<number | undefined>(undefined);
@@ -58,20 +66,17 @@ export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (
           return;
         }
         // the leading run of queued answers (up to a flag) goes in one request; a lone change as before
-        const batch = op.field === 'answer' ? leadingAnswers(pending.current, solo.current ? 1 : MAX_BATCH) : [op];
+        const { saveAnswer, saveFlag, saveAnswers } = handlers.current.calls;
+        const batch = op.field === 'answer' ? leadingAnswers(pending.current, saveAnswers && !solo.current ? MAX_BATCH : 1) : [op];
         try {
-          let acks: SaveAck[];
-          if (batch.length > 1) {
-            const r = await saveAnswers(attemptId, batch.map((o) => ({ itemId: o.itemId, response: o.response ?? null })), tabId);
-            acks = r.acks.map((a) => ({ itemId: a.itemId, seq: a.seq, savedAt: r.savedAt, remainingMs: r.remainingMs }));
-          } else {
-            acks = [op.field === 'answer' ? await saveAnswer(attemptId, op.itemId, op.response ?? null, tabId) : await saveFlag(attemptId, op.itemId, op.flagged ?? false, tabId)];
-          }
+          const acks =
+            saveAnswers && batch.length > 1
+              ? await saveAnswers(batch.map((o) => ({ itemId: o.itemId, response: o.response ?? null })))
+              : [op.field === 'answer' ? await saveAnswer(op.itemId, op.response ?? null) : await saveFlag(op.itemId, op.flagged ?? false)];
           // an op replaced meanwhile (a newer change to the item) stays queued, and its item "pending"
           for (const o of batch) if (pending.current.get(o.key) === o) pending.current.delete(o.key);
           failures.current = 0;
           solo.current = Math.max(0, solo.current - 1);
-          setLastSeq((s) => Math.max(s, ...acks.map((a) => a.seq)));
           for (const o of batch) if (!stillPending(o.itemId)) markItem(o.itemId, 'saved');
           handlers.current.onAck(acks[acks.length - 1]);
         } catch (e) {
@@ -102,7 +107,7 @@ export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (
     } finally {
       running.current = null;
     }
-  }, [attemptId, tabId, markItem]);
+  }, [markItem]);
   /** sends what is queued; a second call while sending waits for the same run */
   const flush = useCallback((): Promise<void> => (running.current ??= drain()), [drain]);
 
@@ -154,7 +159,7 @@ export function useAnswerSync(opts: { view: AttemptView; tabId: string; onAck: (
 
   const unsaved = Object.values(sync).filter((s) => s !== 'saved').length;
   const failing = Object.values(sync).some((s) => s === 'failed');
-  return { items, sync, online, unsaved, failing, lastSeq, setAnswer, setFlag, flush, hasPending: () => pending.current.size > 0 };
+  return { items, sync, online, unsaved, failing, setAnswer, setFlag, flush, hasPending: () => pending.current.size > 0 };
 }
 
 function first(map: Map<string, Op>): Op | undefined {

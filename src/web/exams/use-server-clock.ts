@@ -1,28 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { z } from 'zod';
-import type { AttemptClock } from '../../server/exams/attempt-schema.ts';
-import { api } from '../shared/api.ts';
-import type { Wire } from './api.ts';
-
-/** `GET /api/attempts/:id/clock`: server time, deadline, remaining, status; no paper. */
-export const fetchAttemptClock = (attemptId: number) => api<Wire<z.infer<typeof AttemptClock>>>(`/api/attempts/${attemptId}/clock`);
 
 const RESYNC_MS = 20_000;
 
 /**
  * The remaining time as the server last said it. Between two answers from the server the display
  * counts down from that reading (a monotonic clock, so a wrong or changed device clock does not
- * matter); every save acknowledgement and a periodic re-sync (the attempt's clock endpoint, a few
- * dozen bytes) replace the reading. An attempt submitted elsewhere (proctor, another device)
- * reads 0 remaining, so the page ends as at time up.
+ * matter); every save acknowledgement and a periodic re-sync (`read`: a real exam's clock endpoint,
+ * a few dozen bytes, or a mock attempt's view; null keeps the reading) replace the reading. An
+ * attempt submitted elsewhere (proctor, another device) reads 0 remaining, so the page ends as at time up.
  */
-export function useServerClock(opts: { examId: number; attemptId: number; initialRemainingMs: number; onTimeUp: () => void }) {
+export function useServerClock(opts: { initialRemainingMs: number; read: () => Promise<number | null>; onTimeUp: () => void }) {
   const reading = useRef({ remainingMs: opts.initialRemainingMs, at: performance.now() });
   const [remainingMs, setRemainingMs] = useState(opts.initialRemainingMs);
   const [syncedAt, setSyncedAt] = useState(() => Date.now());
   const fired = useRef(false);
-  const onTimeUp = useRef(opts.onTimeUp);
-  onTimeUp.current = opts.onTimeUp;
+  const handlers = useRef(opts);
+  handlers.current = opts;
 
   const sync = useCallback((serverRemainingMs: number) => {
     reading.current = { remainingMs: serverRemainingMs, at: performance.now() };
@@ -36,20 +29,21 @@ export function useServerClock(opts: { examId: number; attemptId: number; initia
       setRemainingMs(left);
       if (left <= 0 && !fired.current) {
         fired.current = true;
-        onTimeUp.current();
+        handlers.current.onTimeUp();
       }
     }, 500);
     const resync = window.setInterval(() => {
       if (!navigator.onLine) return;
-      fetchAttemptClock(opts.attemptId)
-        .then((clock) => sync(clock.submittedAt ? 0 : clock.remainingMs))
+      handlers.current
+        .read()
+        .then((ms) => ms !== null && sync(ms))
         .catch(() => undefined); // offline: keep counting from the last reading
     }, RESYNC_MS);
     return () => {
       window.clearInterval(tick);
       window.clearInterval(resync);
     };
-  }, [opts.examId, opts.attemptId, sync]);
+  }, [sync]);
 
   return { remainingMs, syncedAt, sync };
 }

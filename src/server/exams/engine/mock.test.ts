@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.ts';
 import type { Blueprint } from '../../bank/engine/blueprint.ts';
 import type { Response } from './grading.ts';
 import { attemptsLeft, gradeMock, mockClock, mockSeed, mockTrend, MOCK_GRACE_MS, validateMockBlueprint, type MockItem } from './mock.ts';
+import { fieldOf } from './test-support.ts';
 
 const single = (position: number, points: number, kp: string[] = ['宽带']): MockItem => ({
   position, points, question: { type: 'single', options: [{ key: 'A', text: 'a' }, { key: 'B', text: 'b' }], answer: { kind: 'choice', keys: ['A'] }, score: points, knowledgePoints: kp },
@@ -11,14 +11,6 @@ const single = (position: number, points: number, kp: string[] = ['宽带']): Mo
 const tf = (position: number, points: number, kp: string[] = []): MockItem => ({ position, points, question: { type: 'truefalse', options: [], answer: { kind: 'truefalse', value: true }, score: points, knowledgePoints: kp } });
 const fill = (position: number, points: number): MockItem => ({ position, points, question: { type: 'fill', options: [], answer: { kind: 'fill', blanks: [['FTTH'], ['ONU']] }, score: points, knowledgePoints: ['宽带/基础'] } });
 
-const fieldOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof AppError ? e.field : 'not an AppError';
-  }
-  return undefined;
-};
 
 describe('mock exam rules', () => {
   it('accepts objective blueprints only, naming blueprintId', () => {

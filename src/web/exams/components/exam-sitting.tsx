@@ -4,8 +4,21 @@ import { AppstoreOutlined, ClockCircleOutlined, FlagFilled, FlagOutlined, LeftOu
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { QuestionBody } from '../../bank/components/question-body.tsx';
 import type { QuestionType } from '../../bank/api.ts';
-import { submitAttempt, type AttemptView } from '../api.ts';
-import { isAnswered, useAnswerSync } from '../use-answer-sync.ts';
+import {
+  fetchAttemptClock,
+  fetchMockAttempt,
+  saveAnswer,
+  saveAnswers,
+  saveFlag,
+  saveMockAnswer,
+  saveMockFlag,
+  submitAttempt,
+  submitMock,
+  type AttemptView,
+  type MockAttemptView,
+  type MyExam,
+} from '../api.ts';
+import { isAnswered, useAnswerSync, type SaveCalls } from '../use-answer-sync.ts';
 import { formatRemaining, useServerClock } from '../use-server-clock.ts';
 import { useProctoring } from '../use-proctoring.ts';
 import { AnswerInput } from './answer-input.tsx';
@@ -15,12 +28,50 @@ import { QuestionNavigator } from './question-navigator.tsx';
 import { SaveState } from './save-state.tsx';
 import { SubmitConfirm } from './submit-confirm.tsx';
 
-type Props = { view: AttemptView; onFinished: (reason: 'submitted' | 'time-up' | 'closed' | 'auto') => void };
+type Finish = 'submitted' | 'time-up' | 'closed' | 'auto';
+type Policy = MyExam['proctoring'];
+/** What a real exam's attempt and a mock exam's attempt have in common. */
+type SittingView = Pick<AttemptView, 'paper' | 'answers'> & { attempt: { id: number; clock: { remainingMs: number } | null } };
+type Calls = SaveCalls & { submit: () => Promise<unknown>; readClock: () => Promise<number | null> };
+type Props = { kind: 'exam' | 'mock'; view: SittingView; title: string; calls: Calls; proctoring: Policy | null; onFinished: (reason: Finish) => void };
 
 const tabId = `web-${Math.random().toString(36).slice(2, 10)}`;
+/** a mock exam: the proctoring hook stays idle (no listeners, polling, camera or full screen) */
+const NO_PROCTORING: Policy = { fullscreenRequired: false, autoSubmitAfter: null, snapshotIntervalSec: null };
 
-/** One attempt in progress: a question at a time, the answer card, the server's clock, autosave and proctoring. */
-export function ExamSitting({ view, onFinished }: Props) {
+/** A real exam's attempt: answers queued meanwhile go in one request, every save names this tab, proctoring as the exam says. */
+export function ExamSitting({ view, onFinished }: { view: AttemptView; onFinished: (reason: Finish) => void }) {
+  const id = view.attempt.id;
+  const calls = useMemo<Calls>(
+    () => ({
+      saveAnswer: (itemId, response) => saveAnswer(id, itemId, response, tabId),
+      saveFlag: (itemId, flagged) => saveFlag(id, itemId, flagged, tabId),
+      saveAnswers: (answers) => saveAnswers(id, answers, tabId),
+      submit: () => submitAttempt(id),
+      readClock: () => fetchAttemptClock(id).then((clock) => (clock.submittedAt ? 0 : clock.remainingMs)),
+    }),
+    [id],
+  );
+  return <Sitting kind="exam" view={view} title={view.exam.title} calls={calls} proctoring={view.exam.proctoring} onFinished={onFinished} />;
+}
+
+/** A mock exam (模拟考): no batch route, so one change a request; no proctoring; the clock re-reads the attempt. */
+export function MockSitting({ view, onFinished }: { view: MockAttemptView; onFinished: (reason: Finish) => void }) {
+  const id = view.attempt.id;
+  const calls = useMemo<Calls>(
+    () => ({
+      saveAnswer: (itemId, response) => saveMockAnswer(id, itemId, response),
+      saveFlag: (itemId, flagged) => saveMockFlag(id, itemId, flagged),
+      submit: () => submitMock(id),
+      readClock: () => fetchMockAttempt(id).then((v) => v.attempt.clock?.remainingMs ?? null),
+    }),
+    [id],
+  );
+  return <Sitting kind="mock" view={view} title={view.mock.name} calls={calls} proctoring={null} onFinished={onFinished} />;
+}
+
+/** One attempt in progress: a question at a time, the answer card, the server's clock, autosave and (real exams) proctoring. */
+function Sitting({ kind, view, title, calls, proctoring, onFinished }: Props) {
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const items = useMemo(() => view.paper.sections.flatMap((s) => s.items.map((item) => ({ ...item, section: s.title }))), [view]);
@@ -31,7 +82,7 @@ export function ExamSitting({ view, onFinished }: Props) {
   const finished = useRef(false);
 
   const finish = useCallback(
-    (reason: 'submitted' | 'time-up' | 'closed' | 'auto') => {
+    (reason: Finish) => {
       if (finished.current) return;
       finished.current = true;
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -41,13 +92,12 @@ export function ExamSitting({ view, onFinished }: Props) {
   );
 
   const clock = useServerClock({
-    examId: view.exam.id,
-    attemptId: view.attempt.id,
     initialRemainingMs: view.attempt.clock?.remainingMs ?? 0,
-    onTimeUp: () => void sync.flush().finally(() => submitAttempt(view.attempt.id).catch(() => undefined).finally(() => finish('time-up'))),
+    read: calls.readClock,
+    onTimeUp: () => void sync.flush().finally(() => calls.submit().catch(() => undefined).finally(() => finish('time-up'))),
   });
-  const sync = useAnswerSync({ view, tabId, onAck: (ack) => clock.sync(ack.remainingMs), onClosed: () => finish('closed') });
-  const proctor = useProctoring({ attemptId: view.attempt.id, policy: view.exam.proctoring, active: true, onAutoSubmitted: () => finish('auto') });
+  const sync = useAnswerSync({ answers: view.answers, calls, onAck: (ack) => clock.sync(ack.remainingMs), onClosed: () => finish('closed') });
+  const proctor = useProctoring({ attemptId: view.attempt.id, policy: proctoring ?? NO_PROCTORING, active: proctoring !== null, onAutoSubmitted: () => finish('auto') });
 
   const item = items[index];
   const local = sync.items[item.itemId];
@@ -66,7 +116,7 @@ export function ExamSitting({ view, onFinished }: Props) {
     try {
       await sync.flush();
       if (sync.hasPending()) throw new Error(t('exams.take.submitWaitSave', { n: sync.unsaved }));
-      await submitAttempt(view.attempt.id);
+      await calls.submit();
       finish('submitted');
     } catch (e) {
       message.error(errorText(e));
@@ -77,10 +127,10 @@ export function ExamSitting({ view, onFinished }: Props) {
 
   const navigator = <QuestionNavigator items={items} current={index} local={sync.items} sync={sync.sync} onJump={jump} />;
   return (
-    <div className="ss-exam" data-testid="exam-sitting">
+    <div className={kind === 'mock' ? 'ss-exam ss-mock' : 'ss-exam'} data-testid={`${kind}-sitting`}>
       <header className="ss-exam-bar">
-        <div className="ss-exam-bar__title">{view.exam.title}</div>
-        <div className={`ss-exam-bar__clock${lowTime ? ' is-low' : ''}`} data-testid="exam-timer" title={t('exams.take.clockFromServer')}>
+        <div className="ss-exam-bar__title">{title}</div>
+        <div className={`ss-exam-bar__clock${lowTime ? ' is-low' : ''}`} data-testid={`${kind}-timer`} title={t('exams.take.clockFromServer')}>
           <ClockCircleOutlined /> {formatRemaining(clock.remainingMs)}
         </div>
         <div className="ss-exam-bar__meta">

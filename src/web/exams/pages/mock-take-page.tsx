@@ -5,7 +5,7 @@ import { BookOutlined, ClockCircleOutlined, LeftOutlined, ReloadOutlined, Safety
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageLoading } from '../../shared/layout/page-loading.tsx';
 import { startMock, useMyMocks, type MockAttemptView } from '../api.ts';
-import { MockSitting } from '../components/mock-sitting.tsx';
+import { MockSitting } from '../components/exam-sitting.tsx';
 import '../../bank/bank.css';
 import '../exams.css';
 import '../components/mock.css';
@@ -57,9 +57,10 @@ export function MockTakePage() {
   }
   if (inProgress && !error) return <PageLoading full />;
   const canStart = mock.available && mock.attemptsLeft !== 0;
+  const weekly = mock.cadence === 'weekly';
   const rules = [
     { icon: <ClockCircleOutlined />, text: t('exams.mock.ruleDuration', { n: mock.durationMinutes }) },
-    { icon: <ReloadOutlined />, text: t('exams.mock.rulePaper') },
+    { icon: <ReloadOutlined />, text: weekly ? t('exams.weekly.rulePaper') : t('exams.mock.rulePaper') },
     { icon: <SafetyOutlined />, text: t('exams.mock.ruleAutosave') },
     { icon: <BookOutlined />, text: t('exams.mock.ruleGrading') },
   ];
@@ -69,10 +70,12 @@ export function MockTakePage() {
         <LeftOutlined /> {t('exams.mock.back')}
       </Link>
       <section className="ss-hero ss-exam-intro__hero">
-        <div className="ss-hero__hello">{mock.organisationName} · {t('exams.mock.tab')}</div>
+        <div className="ss-hero__hello">{mock.organisationName} · {weekly ? t('exams.weekly.tag') : t('exams.mock.tab')}</div>
         <h1 className="ss-hero__name">{mock.name}</h1>
         <div className="ss-hero__org">
-          {t('exams.mock.duration', { n: mock.durationMinutes })} · {mock.attemptsLeft === null ? t('exams.mock.unlimited') : t('exams.mock.left', { n: mock.attemptsLeft })}
+          {t('exams.mock.duration', { n: mock.durationMinutes })} · {weekly && mock.weekly
+            ? t('exams.weekly.week', { week: mock.weekly.week, from: mock.weekly.firstDay.slice(5), to: mock.weekly.lastDay.slice(5) })
+            : mock.attemptsLeft === null ? t('exams.mock.unlimited') : t('exams.mock.left', { n: mock.attemptsLeft })}
           {mock.best !== null ? ` · ${t('exams.mock.best', { n: mock.best })}` : ''}
         </div>
       </section>
@@ -86,10 +89,10 @@ export function MockTakePage() {
       </Card>
       {canStart ? (
         <Button type="primary" size="large" block loading={starting} onClick={() => { setError(null); void open(); }} data-testid="mock-start">
-          {t('exams.mock.start')}
+          {weekly ? t('exams.weekly.start') : t('exams.mock.start')}
         </Button>
       ) : (
-        <div className="ss-home-empty"><span className="ss-home-empty__text">{mock.available ? t('exams.mock.noneLeft') : t('exams.mock.unavailable')}</span></div>
+        <div className="ss-home-empty"><span className="ss-home-empty__text">{!mock.available ? t('exams.mock.unavailable') : weekly ? t('exams.weekly.noneLeft') : t('exams.mock.noneLeft')}</span></div>
       )}
     </div>
   );

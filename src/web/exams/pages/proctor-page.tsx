@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, App, Badge, Button, Card, Input, Popconfirm, Progress, Space, Statistic, Table, Tag } from 'antd';
-import { CameraOutlined, MessageOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Card, Input, Popconfirm, Progress, Space, Statistic, Table, Tag, Tooltip } from 'antd';
+import { CameraOutlined, DesktopOutlined, MessageOutlined, MobileOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
+import { deviceLine, summariseDevice } from '../../shared/device.ts';
 import { fetchProctorView, forceSubmit, sendProctorMessage, snapshotUrl, useExam, type ProctorRow, type ProctorView } from '../api.ts';
 import '../exams.css';
 
@@ -83,7 +84,19 @@ export function ProctorPage() {
             { title: t('exams.proctor.progress'), width: 160, render: (_, r) => <Progress percent={Math.round(r.progress * 100)} size="small" format={() => `${r.answered}/${r.total}`} /> },
             { title: t('exams.proctor.violationsCol'), dataIndex: 'violations', sorter: (a, b) => a.violations - b.violations, render: (v: number, r) => (v ? <Tag color={r.autoSubmitDue ? 'red' : 'orange'}>{v}</Tag> : <span className="ss-exam-muted">0</span>) },
             { title: t('exams.proctor.lastSeen'), render: (_, r) => (r.lastSeenAt ? dayjs(r.lastSeenAt).format('HH:mm:ss') : '—') },
-            { title: t('exams.proctor.device'), render: (_, r) => <small className="ss-exam-muted">{r.ip ?? '—'} {r.device ?? ''}</small> },
+            {
+              title: t('exams.proctor.device'),
+              width: 220,
+              // browser and system at a glance; the full user-agent string on hover
+              render: (_, r) => (
+                <Tooltip title={r.device || undefined}>
+                  <div className="ss-exam-muted" data-testid="proctor-device">
+                    <div>{summariseDevice(r.device)?.mobile ? <MobileOutlined /> : <DesktopOutlined />} {deviceLine(r.device) || '—'}</div>
+                    <small>{r.ip ?? '—'}</small>
+                  </div>
+                </Tooltip>
+              ),
+            },
             {
               title: t('common.actions'),
               render: (_, r) => (
