@@ -26,6 +26,33 @@ const asActor = (p: { id: number; employeeNo: string; name: string; organisation
   mustChangePassword: false,
 });
 
+export const DEMO_LIBRARY_RUBRIC = '投诉处理情景模拟评分细则';
+
+/**
+ * One rubric in 浙江's rubric library (评分细则库), refined from the complaint-handling template,
+ * so the library is not empty: the group organiser and 浙江's see it, other provinces do not.
+ * Idempotent: skipped when 浙江 already keeps a rubric of that name.
+ */
+async function loadLibraryRubricDemo(ctx: AppContext): Promise<void> {
+  const province = (await ctx.identity.orgs.listAll()).find((o) => o.depth === 1 && o.name.includes('浙江'));
+  if (!province) return;
+  const exists = await ctx.db.selectFrom('rubric_library').select('id').where('organisation_id', '=', province.id).where('name_zh', '=', DEMO_LIBRARY_RUBRIC).executeTakeFirst();
+  if (exists) return;
+  const c = (key: string, name: string, nameZh: string, weight: number) => ({ key, name, nameZh, weight, min: 0, max: 10, step: 0.5 });
+  await ctx.judging.library.insert({
+    organisationId: province.id,
+    name: 'Complaint-handling role-play',
+    nameZh: DEMO_LIBRARY_RUBRIC,
+    criteria: [
+      c('business_accuracy', 'Accuracy of business knowledge', '业务知识准确性', 3),
+      c('complaint_skill', 'Complaint-handling skill', '投诉处理技巧', 3),
+      c('emotion_handling', 'Calming the customer', '情绪安抚', 2),
+      c('expression', 'Spoken expression', '语言表达', 2),
+    ],
+    createdBy: null,
+  });
+}
+
 /** The demo contest, or a minimal one (six 语音客服 teams) when the contests demo is absent. */
 async function demoContest(ctx: AppContext): Promise<{ id: number; entryIds: number[] } | null> {
   const { db } = ctx;
@@ -61,6 +88,7 @@ async function demoContest(ctx: AppContext): Promise<{ id: number; entryIds: num
  * scored it yet. Idempotent: skipped when the round already has a panel.
  */
 export async function loadJudgingDemo(ctx: AppContext): Promise<{ sheets: number }> {
+  await loadLibraryRubricDemo(ctx);
   const contest = await demoContest(ctx);
   if (!contest || contest.entryIds.length < 6) return { sheets: 0 };
   if ((await ctx.judging.panels.listByContest(contest.id)).some((p) => p.roundKey === DEMO_JUDGED_ROUND)) return { sheets: 0 };

@@ -5,6 +5,7 @@ import type { Actor } from '../identity/engine/authz.ts';
 import { tokenId } from '../identity/auth-service.ts';
 import { loadContestAsOrganiser } from './access.ts';
 import type { InvitationRow } from './invitation-repo.ts';
+import { GUEST_PREFIX } from '../identity/engine/employee-no.ts';
 
 /**
  * Guest judges (外部评委) from banks, insurers, government hotlines …: no 工号, invited by a
@@ -84,11 +85,12 @@ export async function redeemInvitation(ctx: AppContext, input: { code: string; i
   const personId = await ctx.db.transaction().execute(async (tx) => {
     let pid = inv.personId;
     if (!pid) {
+      const employeeNo = `${GUEST_PREFIX}${inv.code.toLowerCase()}`;
       const ids = await ctx.identity.people.insertMany(
-        [{ employeeNo: `guest-${inv.code.toLowerCase()}`, name: inv.name, gender: null, organisationId: contest.organisationId, phone: null, passwordHash: null, mustChangePassword: false }],
+        [{ employeeNo, name: inv.name, gender: null, organisationId: contest.organisationId, phone: null, passwordHash: null, mustChangePassword: false }],
         tx,
       );
-      pid = ids.get(`guest-${inv.code.toLowerCase()}`)!;
+      pid = ids.get(employeeNo)!;
       await ctx.judging.invitations.markRedeemed(inv.id, pid, now, tx);
       await ctx.identity.misc.audit({ actorId: pid, action: 'judge-invitation.redeemed', targetType: 'judge_invitation', targetId: inv.id }, tx);
     }

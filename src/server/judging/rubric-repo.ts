@@ -1,9 +1,9 @@
 import type { Db } from '../db/kysely.ts';
 import type { Criterion } from './engine/rubric.ts';
 
-export type RubricRow = { id: number; contestId: number; templateId: string | null; name: string; nameZh: string; criteria: Criterion[]; updatedAt: Date };
+export type RubricRow = { id: number; contestId: number; templateId: string | null; libraryId: number | null; name: string; nameZh: string; criteria: Criterion[]; updatedAt: Date };
 
-const columns = ['id', 'contest_id as contestId', 'template_id as templateId', 'name', 'name_zh as nameZh', 'criteria', 'updated_at as updatedAt'] as const;
+const columns = ['id', 'contest_id as contestId', 'template_id as templateId', 'library_id as libraryId', 'name', 'name_zh as nameZh', 'criteria', 'updated_at as updatedAt'] as const;
 
 /** Per-contest rubrics (评分细则), each a copy of an engine template or written by the organiser. */
 export function createRubricRepo(db: Db) {
@@ -14,10 +14,10 @@ export function createRubricRepo(db: Db) {
     async get(id: number, tx: Db = db): Promise<RubricRow | undefined> {
       return tx.selectFrom('rubric').select(columns).where('id', '=', id).executeTakeFirst();
     },
-    async insert(r: { contestId: number; templateId: string | null; name: string; nameZh: string; criteria: Criterion[]; createdBy: number | null }, tx: Db = db): Promise<number> {
+    async insert(r: { contestId: number; templateId: string | null; libraryId?: number | null; name: string; nameZh: string; criteria: Criterion[]; createdBy: number | null }, tx: Db = db): Promise<number> {
       const row = await tx
         .insertInto('rubric')
-        .values({ contest_id: r.contestId, template_id: r.templateId, name: r.name, name_zh: r.nameZh, criteria: JSON.stringify(r.criteria), created_by: r.createdBy, updated_at: new Date() })
+        .values({ contest_id: r.contestId, template_id: r.templateId, library_id: r.libraryId ?? null, name: r.name, name_zh: r.nameZh, criteria: JSON.stringify(r.criteria), created_by: r.createdBy, updated_at: new Date() })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;

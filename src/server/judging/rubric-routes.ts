@@ -16,7 +16,7 @@ export const rubricRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (a
     const actor = await request.requireActor();
     return { items: await listRubrics(ctx, actor, request.params.contestId) };
   });
-  app.post('/judging/contests/:contestId/rubrics', { schema: { tags, summary: 'Copy a template ({templateId}) or write a rubric', params: ContestParams, body: CreateRubricBody, response: { 201: RubricView, ...errors } } }, async (request, reply) => {
+  app.post('/judging/contests/:contestId/rubrics', { schema: { tags, summary: 'Copy a template ({templateId}) or a library rubric ({libraryId}), or write a rubric', params: ContestParams, body: CreateRubricBody, response: { 201: RubricView, ...errors } } }, async (request, reply) => {
     const actor = await request.requireActor();
     return reply.status(201).send(await createRubric(ctx, actor, request.params.contestId, request.body));
   });

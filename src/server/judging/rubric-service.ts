@@ -3,6 +3,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/engine/authz.ts';
 import { loadContestAsOrganiser, refusalError } from './access.ts';
 import { maxTotal, RUBRIC_TEMPLATES, validateRubric, type Criterion } from './engine/rubric.ts';
+import { loadLibraryRubric } from './rubric-library-service.ts';
 import type { RubricRow } from './rubric-repo.ts';
 import type { RubricView } from './schema.ts';
 
@@ -11,7 +12,7 @@ type RubricInput = { name: string; nameZh: string; criteria: Criterion[] };
 export const listTemplates = () => RUBRIC_TEMPLATES.map((t) => ({ id: t.id, name: t.name, nameZh: t.nameZh, criteria: t.criteria, maxTotal: maxTotal(t) }));
 
 async function toView(ctx: AppContext, r: RubricRow): Promise<RubricView> {
-  return { id: r.id, contestId: r.contestId, templateId: r.templateId, name: r.name, nameZh: r.nameZh, criteria: r.criteria, maxTotal: maxTotal({ ...r, id: String(r.id) }), usage: await ctx.judging.rubrics.usage(r.id) };
+  return { id: r.id, contestId: r.contestId, templateId: r.templateId, libraryId: r.libraryId, name: r.name, nameZh: r.nameZh, criteria: r.criteria, maxTotal: maxTotal({ ...r, id: String(r.id) }), usage: await ctx.judging.rubrics.usage(r.id) };
 }
 
 function checkRubric(input: RubricInput): void {
@@ -24,27 +25,33 @@ export async function listRubrics(ctx: AppContext, actor: Actor, contestId: numb
   return Promise.all((await ctx.judging.rubrics.list(contestId)).map((r) => toView(ctx, r)));
 }
 
-/** A contest's own copy of a template, or a rubric written from scratch. */
-export async function createRubric(ctx: AppContext, actor: Actor, contestId: number, input: { templateId: string } | RubricInput): Promise<RubricView> {
+/**
+ * A contest's own copy of a template or of a library rubric the organiser can see, or a rubric
+ * written from scratch. A copy, so later library edits never change a contest's rubric.
+ */
+export async function createRubric(ctx: AppContext, actor: Actor, contestId: number, input: { templateId: string } | { libraryId: number } | RubricInput): Promise<RubricView> {
   await loadContestAsOrganiser(ctx, actor, contestId);
-  let body: RubricInput & { templateId: string | null };
+  let body: RubricInput & { templateId: string | null; libraryId?: number };
   if ('templateId' in input) {
     const t = RUBRIC_TEMPLATES.find((x) => x.id === input.templateId);
     if (!t) throw new AppError('VALIDATION', `no rubric template ${input.templateId}`, { field: 'templateId', details: { reasonZh: `评分细则模板 ${input.templateId} 不存在` } });
     body = { name: t.name, nameZh: t.nameZh, criteria: structuredClone(t.criteria), templateId: t.id };
+  } else if ('libraryId' in input) {
+    const l = await loadLibraryRubric(ctx, actor, input.libraryId);
+    body = { name: l.name, nameZh: l.nameZh, criteria: structuredClone(l.criteria), templateId: null, libraryId: l.id };
   } else {
     checkRubric(input);
     body = { ...input, templateId: null };
   }
   const id = await ctx.db.transaction().execute(async (tx) => {
     const rubricId = await ctx.judging.rubrics.insert({ contestId, ...body, createdBy: actor.personId > 0 ? actor.personId : null }, tx);
-    await ctx.identity.misc.audit({ actorId: actor.personId || null, action: 'rubric.created', targetType: 'rubric', targetId: rubricId, data: { contestId, templateId: body.templateId } }, tx);
+    await ctx.identity.misc.audit({ actorId: actor.personId || null, action: 'rubric.created', targetType: 'rubric', targetId: rubricId, data: { contestId, templateId: body.templateId, libraryId: body.libraryId ?? null } }, tx);
     return rubricId;
   });
   return toView(ctx, (await ctx.judging.rubrics.get(id))!);
 }
 
-async function loadRubric(ctx: AppContext, actor: Actor, id: number): Promise<RubricRow> {
+export async function loadRubric(ctx: AppContext, actor: Actor, id: number): Promise<RubricRow> {
   const r = await ctx.judging.rubrics.get(id);
   if (!r) throw notFound('rubric');
   await loadContestAsOrganiser(ctx, actor, r.contestId);

@@ -25,16 +25,47 @@ export const CriterionSchema = z.object({
   descriptors: z.array(LevelDescriptorSchema).max(20).optional(),
 });
 export const RubricInput = z.object({ name: z.string().trim().min(1).max(100), nameZh: z.string().trim().min(1).max(100), criteria: z.array(CriterionSchema).min(1).max(30) });
-export const CreateRubricBody = z.union([z.object({ templateId: z.string().min(1).max(60) }), RubricInput]);
+export const CreateRubricBody = z.union([z.object({ templateId: z.string().min(1).max(60) }), z.object({ libraryId: z.number().int().positive() }), RubricInput]);
 export const RubricView = RubricInput.extend({
   id: z.number(),
   contestId: z.number(),
   templateId: z.string().nullable(),
+  /** the library rubric it was copied from, if any */
+  libraryId: z.number().nullable(),
   maxTotal: z.number(),
   usage: z.object({ panels: z.number(), sheets: z.number() }),
 });
 export type RubricView = z.infer<typeof RubricView>;
 export const RubricTemplate = RubricInput.extend({ id: z.string(), maxTotal: z.number() });
+
+/** The organisation rubric library (评分细则库). */
+export const LibraryRubricView = RubricInput.extend({
+  id: z.number(),
+  organisationId: z.number(),
+  organisationName: z.string(),
+  maxTotal: z.number(),
+  archived: z.boolean(),
+  /** may the viewer edit it (an organiser over its owner)? */
+  editable: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type LibraryRubricView = z.infer<typeof LibraryRubricView>;
+export const LibraryQuery = z.object({ includeArchived: z.enum(['true', 'false', '1', '0']).optional() });
+export const LibraryList = z.object({
+  items: z.array(LibraryRubricView),
+  templates: z.array(RubricTemplate),
+  /** organisations the viewer may keep library rubrics in (their organiser grant roots) */
+  organisations: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+export const CreateLibraryBody = RubricInput.extend({ organisationId: z.number().int().positive() });
+export const UpdateLibraryBody = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  nameZh: z.string().trim().min(1).max(100).optional(),
+  criteria: z.array(CriterionSchema).min(1).max(30).optional(),
+  archived: z.boolean().optional(),
+});
+export const SaveToLibraryBody = z.object({ organisationId: z.number().int().positive(), name: z.string().trim().min(1).max(100).optional(), nameZh: z.string().trim().min(1).max(100).optional() });
 
 const RoundingSchema = z.object({ decimals: z.number().int().min(0).max(6), mode: z.enum(['half-up', 'half-even']) });
 export const AggregationSpecSchema = z.object({

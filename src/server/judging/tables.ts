@@ -12,9 +12,23 @@ export type RubricTable = {
   id: Generated<number>;
   contest_id: number;
   template_id: string | null;
+  /** the library rubric it was copied from, if any */
+  library_id: Generated<number | null>;
   name: string;
   name_zh: string;
   criteria: Json<Criterion[]>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+};
+
+export type RubricLibraryTable = {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  name_zh: string;
+  criteria: Json<Criterion[]>;
+  archived: Generated<boolean>;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
@@ -88,6 +102,7 @@ export type JudgeInvitationTable = {
 
 export type JudgingTables = {
   rubric: RubricTable;
+  rubric_library: RubricLibraryTable;
   panel: PanelTable;
   panel_judge: PanelJudgeTable;
   panel_entry: PanelEntryTable;

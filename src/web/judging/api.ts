@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   BatchResult as BatchResultSchema,
   InvitationView as InvitationViewSchema,
+  LibraryRubricView,
   LockResult as LockResultSchema,
   PanelView,
   RedeemResult as RedeemResultSchema,
@@ -17,7 +18,7 @@ import type { IccResult } from '../../server/judging/engine/statistics.ts';
 import { api } from '../shared/api.ts';
 import { useResource } from '../shared/use-resource.ts';
 
-export type { PanelView, RubricView, Criterion, AggregationSpec };
+export type { PanelView, RubricView, LibraryRubricView, Criterion, AggregationSpec };
 export type SheetView = z.infer<typeof SheetViewSchema>;
 export type SubmitResult = z.infer<typeof SubmitResultSchema>;
 export type BatchOutcome = z.infer<typeof BatchResultSchema>['outcomes'][number];
@@ -84,7 +85,10 @@ export const useStatistics = (id: number, nonce: number) => useResource(`judging
 export const useAudit = (id: number, nonce: number) => useResource(`judging:audit:${id}:${nonce}`, (signal) => api<{ items: AuditItem[] }>(`/api/judging/panels/${id}/audit`, { signal }).then((r) => r.items));
 export const useRubrics = (contestId: number, nonce: number) =>
   useResource(`judging:rubrics:${contestId}:${nonce}`, (signal) => api<{ items: RubricView[] }>(`/api/judging/contests/${contestId}/rubrics`, { signal }).then((r) => r.items));
-export const useTemplates = () => useResource('judging:templates', (signal) => api<{ items: RubricTemplate[] }>('/api/judging/rubric-templates', { signal }).then((r) => r.items));
+/** The organisation rubric library (评分细则库) the organiser sees, the built-in templates, and where they may keep rubrics. */
+export type Library = { items: LibraryRubricView[]; templates: RubricTemplate[]; organisations: { id: number; name: string }[] };
+export const useLibrary = (nonce: number, includeArchived = false) =>
+  useResource(`judging:library:${includeArchived}:${nonce}`, (signal) => api<Library>(`/api/judging/rubric-library${includeArchived ? '?includeArchived=true' : ''}`, { signal }));
 export const useInvitations = (contestId: number, nonce: number) =>
   useResource(`judging:inv:${contestId}:${nonce}`, (signal) => api<{ items: InvitationView[] }>(`/api/judging/contests/${contestId}/invitations`, { signal }).then((r) => r.items));
 
@@ -92,6 +96,11 @@ export const setOnStage = (panelId: number, entryId: number | null) => api<Panel
 export const lockPanel = (panelId: number, body: { entryId?: number; reason?: string }) => api<LockResult>(`/api/judging/panels/${panelId}/lock`, { body });
 export const unlockPanel = (panelId: number, body: { entryId?: number; reason: string }) => api<LockResult>(`/api/judging/panels/${panelId}/unlock`, { body });
 export const createRubricFromTemplate = (contestId: number, templateId: string) => api<RubricView>(`/api/judging/contests/${contestId}/rubrics`, { body: { templateId } });
+export const createRubricFromLibrary = (contestId: number, libraryId: number) => api<RubricView>(`/api/judging/contests/${contestId}/rubrics`, { body: { libraryId } });
+export const saveRubricToLibrary = (rubricId: number, body: { organisationId: number; name?: string; nameZh?: string }) =>
+  api<LibraryRubricView>(`/api/judging/rubrics/${rubricId}/save-to-library`, { body });
+export const updateLibraryRubric = (id: number, body: { name?: string; nameZh?: string; criteria?: Criterion[]; archived?: boolean }) =>
+  api<LibraryRubricView>(`/api/judging/rubric-library/${id}`, { method: 'PATCH', body });
 export const updatePanel = (panelId: number, body: { rubricId?: number }) => api<PanelView>(`/api/judging/panels/${panelId}`, { method: 'PATCH', body });
 export const createInvitation = (contestId: number, body: { name: string; affiliation: string; expiresAt?: string }) =>
   api<InvitationView>(`/api/judging/contests/${contestId}/invitations`, { body });

@@ -4,9 +4,10 @@ import { Alert, Card, Select, Table, Tag } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
 import { usePanels, useContests, type PanelView } from '../api.ts';
+import { RubricLibraryCard } from '../components/rubric-library-card.tsx';
 import '../judging.css';
 
-/** The organiser's entry to judging: pick a contest, then one of its panels (评委组). */
+/** The organiser's entry to judging: pick a contest, then one of its panels (评委组); below, the rubric library (评分细则库). */
 export function JudgingHomePage() {
   const { t, errorText } = useI18n();
   const contests = useContests();
@@ -48,6 +49,7 @@ export function JudgingHomePage() {
           ]}
         />
       </Card>
+      <RubricLibraryCard />
     </div>
   );
 }
