@@ -18,6 +18,8 @@ export type Config = {
   maxUploadMb: number;
   /** live arena: the round writer stores a snapshot of the state every N events (0 = never) */
   arenaSnapshotEvery?: number;
+  /** live arena: a big round's question change reaches this many players per turn of the event loop */
+  arenaSweepSlice?: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +38,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.WEB_DIR ?? './dist/web'),
     maxUploadMb: Number(env.MAX_UPLOAD_MB ?? 50),
     arenaSnapshotEvery: Number(env.ARENA_SNAPSHOT_EVERY ?? 500),
+    arenaSweepSlice: Number(env.ARENA_SWEEP_SLICE ?? 500),
   };
 }

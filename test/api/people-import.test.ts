@@ -162,4 +162,13 @@ describe('people import', () => {
     const judges = (await t.app.inject({ url: '/api/people?q=K0&role=judge&pageSize=1', headers: { cookie } })).json();
     expect(judges.total).toBe(200);
   });
+
+  it('keeps the guest- prefix for guest judges: an organiser cannot create, and an import cannot bring, a guest-… 工号', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/people', headers: { cookie }, payload: { employeeNo: 'guest-x9', name: '冒名评委', gender: 'F', organisationId: t.seed.hzTeam.id } });
+    expect(created.statusCode).toBe(400);
+    expect(created.json()).toMatchObject({ field: 'employeeNo' });
+    const p = await preview(Buffer.from(`${HEADER}\nGUEST-Y1,冒名评委,女,集团/浙江,,,\n`), 'guest.csv');
+    expect(p.json().rejected).toEqual([expect.objectContaining({ row: 2, code: 'reserved_employee_no' })]);
+    expect(await count('GUEST-Y1')).toBe(0);
+  });
 });

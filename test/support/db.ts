@@ -22,7 +22,7 @@ export async function createTestDb(overrides: Partial<Config> = {}): Promise<Tes
     if (!url) throw new Error('TEST_BACKEND=postgres needs TEST_DATABASE_URL');
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const database = await openDatabase({ kind: 'postgres', url, schema, maxConnections: 4 });
-    await migrateToLatest(database.db, { schema });
+    await migrateRacingDrops(database, schema);
     return {
       database,
       config,
@@ -47,4 +47,23 @@ export async function createTestDb(overrides: Partial<Config> = {}): Promise<Tes
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Kysely's migrator looks for its table by listing the tables of every schema; when another
+ * test file drops its schema during that scan, PostgreSQL answers "schema t_… does not exist"
+ * (3F000) naming the other file's schema. Only that race is retried: an error about our own
+ * schema, or any other error, is thrown.
+ */
+async function migrateRacingDrops(database: Database, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(database.db, { schema });
+      return;
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      const otherSchemaDropped = err.code === '3F000' && !String(err.message).includes(schema);
+      if (!otherSchemaDropped || attempt >= 5) throw e;
+    }
+  }
 }

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { ROLES } from './engine/roles.ts';
 import { ORG_KINDS } from './engine/org-tree.ts';
+import { EMPLOYEE_NO, isReservedEmployeeNo } from './engine/employee-no.ts';
 
 /** The identity API's shapes. The web app imports these types; nothing is written twice. */
+
+/** A new 工号: the format, and not the prefix reserved for guest judges (engine/employee-no.ts). */
+const EmployeeNo = z
+  .string()
+  .trim()
+  .regex(EMPLOYEE_NO, 'letters, digits, - and _ only')
+  .refine((no) => !isReservedEmployeeNo(no), 'the prefix guest- is reserved for guest judges / guest- 开头的工号留给外部评委');
+
 export const RoleSchema = z.enum(ROLES);
 export const GenderSchema = z.enum(['M', 'F']);
 export const OrgKindSchema = z.enum(ORG_KINDS);
@@ -15,7 +24,7 @@ export const SignInBody = z.object({
 export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) });
 export const SetupBody = z.object({
   organisationName: z.string().trim().min(1).max(60),
-  employeeNo: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, 'letters, digits, - and _ only'),
+  employeeNo: EmployeeNo,
   name: z.string().trim().min(1).max(50),
   password: z.string().min(8).max(64),
 });
@@ -70,7 +79,7 @@ export const PeopleQuery = z.object({
 export const PeoplePage = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(Person) });
 const Mobile = z.string().trim().regex(/^1[3-9]\d{9}$/, 'an 11-digit mainland mobile number / 11 位手机号');
 export const CreatePersonBody = z.object({
-  employeeNo: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, 'letters, digits, - and _ only'),
+  employeeNo: EmployeeNo,
   name: z.string().trim().min(1).max(50),
   gender: GenderSchema,
   organisationId: Id,

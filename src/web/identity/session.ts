@@ -1,4 +1,5 @@
 import type { Me, Role } from './api.ts';
+import { isReservedEmployeeNo } from '../../server/identity/engine/employee-no.ts';
 
 /** What a signed-in person may see, from their grants. Pure, so the menu and the routes agree. */
 export type Access = {
@@ -29,7 +30,8 @@ export function accessOf(me: Me): Access {
     isContestant: roles.has('contestant'),
     hasWorkspace: roles.has('judge') || roles.has('host') || roles.has('reviewer'),
     canManageBanks: roles.has('platform_admin') || roles.has('organiser'),
-    canJudge: roles.has('judge') || me.person.employeeNo.startsWith('guest-'),
+    // the guest- prefix is reserved for guest judges: no import or organiser can give it to anyone else
+    canJudge: roles.has('judge') || isReservedEmployeeNo(me.person.employeeNo),
     canManageJudging: roles.has('platform_admin') || roles.has('organiser'),
     canManageContests: roles.has('platform_admin') || roles.has('organiser'),
     canSeeContests: roles.has('platform_admin') || roles.has('organiser') || roles.has('reviewer') || roles.has('contestant'),

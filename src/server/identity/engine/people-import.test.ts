@@ -40,6 +40,7 @@ describe('planPeopleImport', () => {
         ['E8', '孙八', '女', '浙江', '', '', '国王'],
         ['E9 9', '周九', '女', '浙江', '', '', ''],
         ['', '', '', '', '', '', ''],
+        ['Guest-ab12', '冒名评委', '女', '浙江', '', '', ''],
         ['E10', '吴十', '女', '星海集团/江苏', '+86 139-0000-0000', 'voice;智能客服', '评委;组织者'],
       ),
       ctx(),
@@ -54,6 +55,7 @@ describe('planPeopleImport', () => {
       [9, 'unknown_track'],
       [10, 'unknown_role'],
       [11, 'bad_employee_no'],
+      [13, 'reserved_employee_no'],
     ]);
     expect(plan.rejected[0].reason).toContain('first on row 2');
     expect(plan.rejected[0].reasonZh).toContain('第 2 行');

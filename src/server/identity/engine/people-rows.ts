@@ -1,5 +1,6 @@
 import { parseRole, type Role } from './roles.ts';
 import { splitOrgPath } from './org-tree.ts';
+import { EMPLOYEE_NO, isReservedEmployeeNo } from './employee-no.ts';
 
 /** One row of a people spreadsheet, numbered as the spreadsheet shows it (header = row 1). */
 export type SheetRow = { row: number; cells: string[] };
@@ -58,7 +59,6 @@ export type ParsedPerson = {
 };
 
 const GENDERS: Record<string, 'M' | 'F'> = { 男: 'M', 女: 'F', m: 'M', f: 'F', male: 'M', female: 'F', 男性: 'M', 女性: 'F' };
-const EMPLOYEE_NO = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 export const splitList = (text: string) =>
@@ -84,6 +84,7 @@ export function parsePersonRow(r: SheetRow, columns: HeaderMap): { person?: Pars
   const phoneText = normalisePhone(cell('phone'));
   if (!employeeNo) problems.push(problem('missing_employee_no', 'missing 工号 (employee number)', '缺少工号'));
   else if (!EMPLOYEE_NO.test(employeeNo)) problems.push(problem('bad_employee_no', `bad 工号 "${employeeNo}": letters, digits, - and _ only, at most 32`, `工号“${employeeNo}”格式不正确：只能包含字母、数字、- 和 _，最多 32 位`));
+  else if (isReservedEmployeeNo(employeeNo)) problems.push(problem('reserved_employee_no', `工号 "${employeeNo}": the prefix guest- is reserved for guest judges`, `工号“${employeeNo}”不可用：guest- 开头的工号留给外部评委`));
   if (!name) problems.push(problem('missing_name', 'missing name (姓名)', '缺少姓名'));
   else if (name.length > 50) problems.push(problem('bad_name', 'name longer than 50 characters', '姓名超过 50 个字符'));
   const gender = GENDERS[genderText.toLowerCase()];

@@ -6,10 +6,11 @@ import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
 import { useOrganisations, usePeopleTotals, useTracks } from '../api.ts';
 import { useSignedIn } from '../components/session-provider.tsx';
+import { OverviewTodo } from '../components/overview-todo.tsx';
 
 const BarChart = lazy(() => import('../../shared/charts/bar-chart.tsx'));
 
-/** The organiser's landing page: how big the managed part of the tree is, and the way to the common tasks. */
+/** The organiser's landing page: what needs them now, how big the managed part of the tree is, and the way to the common tasks. */
 export function AdminHomePage() {
   const { t, lang } = useI18n();
   const { me } = useSignedIn();
@@ -51,6 +52,7 @@ export function AdminHomePage() {
           </span>
         }
       />
+      <OverviewTodo />
       <Row gutter={[16, 16]} className="ss-block">
         <Col xs={12} md={6}>
           <Card className="ss-kpi">
