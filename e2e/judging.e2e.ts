@@ -6,7 +6,7 @@
  * computed here from the scores entered (drop one highest and one lowest judge total).
  */
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, DESKTOP, expect, journey, PHONE, screenshot, signIn, step, watchConsole } from './support.ts';
+import { baseUrl, clickUntilClosed, DESKTOP, expect, journey, PHONE, screenshot, signIn, step, watchConsole } from './support.ts';
 
 type Criterion = { key: string; weight: number; values: number[]; descriptors?: { from: number; to: number }[] };
 type Phone = { name: string; page: Page; context: BrowserContext; personId: number };
@@ -153,7 +153,7 @@ await journey('judging: phones, offline queue, lock and reveal', DESKTOP, async 
     await screenshot(board, 'judging-board');
     for (const e of [first, second]) {
       await board.getByTestId(`lock-${e.entryId}`).click();
-      await board.getByTestId('lock-confirm').click();
+      await clickUntilClosed(board, '.ant-modal', '[data-testid="lock-confirm"]');
       await board.getByTestId(`unlock-${e.entryId}`).waitFor();
     }
   });

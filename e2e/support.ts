@@ -100,20 +100,26 @@ export async function journey(
 }
 
 /**
- * Clicks a Popconfirm's button and waits for the popover to close. A click that lands while the
- * popover is still zooming in can miss the moving button (seen under CI load): wait for the
- * motion to end first, and click again if the popover is still open.
+ * Clicks a dialog's button once the dialog has stopped moving, and again if the dialog is still
+ * open after a while: a click that lands while a popover or modal is still zooming in can miss
+ * the moving button (seen under CI load). A second click never doubles a command, since it only
+ * happens while the dialog (closed by the first one's success) is still there.
  */
-export async function confirmPopover(page: Page, button: string): Promise<void> {
-  const settled = page.locator('.ant-popconfirm:not([class*="-appear"]):not([class*="-enter"])').filter({ has: page.locator(button) });
+export async function clickUntilClosed(page: Page, dialog: string, button: string): Promise<void> {
+  const settled = page.locator(`${dialog}:not([class*="-appear"]):not([class*="-enter"])`).filter({ has: page.locator(button) });
   for (let attempt = 1; ; attempt++) {
     await settled.waitFor();
     await settled.locator(button).click();
     try {
-      await page.locator('.ant-popconfirm').filter({ has: page.locator(button) }).waitFor({ state: 'hidden', timeout: 3000 });
+      await page.locator(dialog).filter({ has: page.locator(button) }).waitFor({ state: 'hidden', timeout: 4000 });
       return;
     } catch (e) {
       if (attempt >= 3) throw e;
     }
   }
+}
+
+/** A Popconfirm's button (see clickUntilClosed). */
+export function confirmPopover(page: Page, button: string): Promise<void> {
+  return clickUntilClosed(page, '.ant-popconfirm', button);
 }
