@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { ImportStatGrid, type ImportStat } from '../../shared/import/import-stat-grid.tsx';
 import { commitQuestionImport, TYPES, type ImportPreview, type ImportSummary, type QuestionType } from '../api.ts';
 import { TypeTag } from './type-tag.tsx';
@@ -14,23 +14,12 @@ const ACTION_COLOURS: Record<Item['action'], string> = { create: 'green', update
 
 /** Step 2: what the file would do, every skipped question with its line and reason, near-duplicates flagged. Nothing written yet. */
 export function ImportPreviewStep({ bankId, preview, onRetry, onCommitted }: Props) {
-  const { t, lang, errorText } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { t, lang } = useI18n();
+  const { busy, error, run } = useAction();
   const { summary } = preview;
   const writes = summary.imported + summary.updated;
 
-  const commit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onCommitted(await commitQuestionImport(bankId, preview.jobId));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const commit = () => run(async () => onCommitted(await commitQuestionImport(bankId, preview.jobId)));
 
   const stats: ImportStat[] = [
     { key: 'create', label: t('import.count.create'), value: summary.imported, tone: 'create' },

@@ -5,6 +5,7 @@ import { HistoryOutlined, SaveOutlined, StopOutlined, CheckCircleOutlined } from
 import { isApiError } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { useTracks } from '../../identity/api.ts';
 import { activateQuestion, createQuestion, retireQuestion, saveQuestion, useBank, useKnowledgePoints, useQuestion, type QuestionInput } from '../api.ts';
 import { BankCrumbs } from '../components/bank-crumbs.tsx';
@@ -51,8 +52,7 @@ export function QuestionEditorPage() {
   const detail = useQuestion(questionId);
   const [draft, setDraft] = useState<QuestionInput | null>(questionId === null ? emptyQuestion() : null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [versionsOpen, setVersionsOpen] = useState(false);
   const canManage = questionId === null ? (bank.data?.canManage ?? true) : (detail.data?.canManage ?? false);
 
@@ -62,18 +62,18 @@ export function QuestionEditorPage() {
 
   const trackOptions = (tracks.data ?? []).filter((x) => x.active).map((x) => ({ value: x.name, label: lang === 'en' ? x.nameEn : x.name }));
 
-  const fail = (e: unknown) => {
+  /** refusals about fields show under them, with one line above the form saying so */
+  const onFieldErrors = (e: unknown) => {
     const fields = fieldErrors(e, lang, errorText(e));
     setErrors(fields ?? {});
-    setError(fields ? t('bank.editor.fixFields') : errorText(e));
+    if (fields) setError(t('bank.editor.fixFields'));
+    return Boolean(fields);
   };
 
   const save = async () => {
     if (!draft) return;
-    setBusy(true);
     setErrors({});
-    setError(null);
-    try {
+    await run(async () => {
       if (questionId === null) {
         const created = await createQuestion(bankId, draft);
         message.success(t('bank.editor.created', { id: created.id }));
@@ -83,11 +83,7 @@ export function QuestionEditorPage() {
         message.success(result.newVersion ? t('bank.editor.savedNewVersion', { n: result.question.versionNo }) : t('common.saved'));
         detail.reload();
       }
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
+    }, onFieldErrors);
   };
 
   const toggleStatus = async () => {

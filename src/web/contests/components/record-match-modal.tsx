@@ -1,29 +1,22 @@
 import { useState } from 'react';
 import { Alert, InputNumber, Modal, Radio, Space } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { recordMatch, type BracketView, type MatchState } from '../api.ts';
 
 type Props = { contestId: number; stageKey: string; match: MatchState; names: Map<string, string>; onClose: () => void; onDone: (v: BracketView) => void };
 
 /** 录入结果: the winner of a ready match, and the score if there was one. */
 export function RecordMatchModal({ contestId, stageKey, match, names, onClose, onDone }: Props) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [winner, setWinner] = useState<string | undefined>(undefined);
   const [score, setScore] = useState<[number | null, number | null]>([null, null]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const ids = match.opponents.filter((o): o is string => typeof o === 'string');
   const submit = async () => {
     if (!winner) return setError(t('contests.bracket.pickWinner'));
-    setBusy(true);
-    try {
-      const s = score[0] !== null && score[1] !== null ? ([score[0], score[1]] as [number, number]) : undefined;
-      onDone(await recordMatch(contestId, stageKey, { matchId: match.id, winnerId: Number(winner), score: s }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    const s = score[0] !== null && score[1] !== null ? ([score[0], score[1]] as [number, number]) : undefined;
+    await run(async () => onDone(await recordMatch(contestId, stageKey, { matchId: match.id, winnerId: Number(winner), score: s })));
   };
   return (
     <Modal open title={t('contests.bracket.record')} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void submit()} onCancel={onClose}>

@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input, Select } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { isApiError } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { register, type Contest, type Entry } from '../api.ts';
 import { ChunkedUpload } from './chunked-upload.tsx';
 import { MemberPicker } from './member-picker.tsx';
@@ -15,22 +16,18 @@ export function RegisterForm({ contest, onDone }: { contest: Contest; onDone: (e
   const { t, errorText } = useI18n();
   const [form] = Form.useForm<Values>();
   const [materials, setMaterials] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const team = contest.definition.entrants.kind === 'team' ? contest.definition.entrants.size : null;
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await register(contest.id, { trackId: v.trackId, name: v.name, memberIds: v.memberIds ?? [], introduction: v.introduction ?? '', materials }));
-    } catch (e) {
-      const field = isApiError(e) ? e.field?.split('.')[0] : undefined;
-      if (field && FIELDS.includes(field) && field !== 'materials') form.setFields([{ name: field as keyof Values, errors: [errorText(e)] }]);
-      else setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (v: Values) =>
+    run(
+      async () => onDone(await register(contest.id, { trackId: v.trackId, name: v.name, memberIds: v.memberIds ?? [], introduction: v.introduction ?? '', materials })),
+      (e) => {
+        const field = isApiError(e) ? e.field?.split('.')[0] : undefined;
+        if (!field || !FIELDS.includes(field) || field === 'materials') return false;
+        form.setFields([{ name: field as keyof Values, errors: [errorText(e)] }]);
+        return true;
+      },
+    );
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} className="ss-register-form">
       {error && <Alert type="error" showIcon title={error} className="ss-form-alert" />}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Checkbox, Input, Modal, Typography, type ButtonProps } from 'antd';
 import { isApiError } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { reviewEntry, type Entry } from '../api.ts';
 
 type Props = { contestId: number; entry: Entry; decision: 'approved' | 'rejected'; onClose: () => void; onDone: (e: Entry) => void };
@@ -10,8 +11,7 @@ type Props = { contestId: number; entry: Entry; decision: 'approved' | 'rejected
 export function ReviewModal({ contestId, entry, decision, onClose, onDone }: Props) {
   const { t, errorText } = useI18n();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   // approving once the first stage has scores makes a late entry: the server asks to confirm it
   const [late, setLate] = useState<string | null>(null);
   const [acceptLate, setAcceptLate] = useState(false);
@@ -19,16 +19,14 @@ export function ReviewModal({ contestId, entry, decision, onClose, onDone }: Pro
   const submit = async () => {
     if (rejecting && !reason.trim()) return setError(t('contests.screening.reasonRequired'));
     if (late && !acceptLate) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await reviewEntry(contestId, entry.id, { decision, reason: reason.trim(), acceptLate }));
-    } catch (e) {
-      if (isApiError(e) && e.field === 'acceptLate') setLate(errorText(e));
-      else setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => onDone(await reviewEntry(contestId, entry.id, { decision, reason: reason.trim(), acceptLate })),
+      (e) => {
+        if (!isApiError(e) || e.field !== 'acceptLate') return false;
+        setLate(errorText(e));
+        return true;
+      },
+    );
   };
   return (
     <Modal

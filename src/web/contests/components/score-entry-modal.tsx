@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { enterScore, type RoundDef } from '../api.ts';
 
 type Props = { contestId: number; rounds: RoundDef[]; entries: { id: number; name: string }[]; initial?: { entryId?: number; roundKey?: string }; onClose: () => void; onSaved: () => void };
@@ -8,22 +8,14 @@ type Values = { roundKey: string; entryId: number; score: number; violations?: n
 
 /** 手工录入: an organiser's score by hand (source 'manual', audited with the value it replaced). */
 export function ScoreEntryModal({ contestId, rounds, entries, initial, onClose, onSaved }: Props) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const submit = (v: Values) =>
+    run(async () => {
       await enterScore(contestId, { ...v, violations: v.violations ?? 0, note: v.note ?? '' });
       onSaved();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal open title={t('contests.score.title')} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} className="ss-form-alert" />}

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Col, Empty, List, Row, Space, Tag } from 'ant
 import { CheckOutlined, FilePdfOutlined, GlobalOutlined, PictureOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { certificateUrl, finalistPosterUrl, posterUrl, useStandings, computeAwards, publishAwards, reviewAwards, useAwardDraft, useAwardVersions, type Contest } from '../api.ts';
 import { AwardBoard } from '../components/award-board.tsx';
 import { AwardComputeForm } from '../components/award-compute-form.tsx';
@@ -21,26 +22,19 @@ export function AwardsPage() {
 }
 
 function Awards({ contest }: { contest: Contest }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [nonce, setNonce] = useState(0);
   const draft = useAwardDraft(contest.id, nonce);
   const versions = useAwardVersions(contest.id, nonce);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(null);
-    try {
+  // compute, review and publish share one busy flag and one error: one step at a time
+  const { busy, error, setError, run } = useAction();
+  const act = (fn: () => Promise<unknown>, done: string) =>
+    run(async () => {
       await fn();
       message.success(done);
       setNonce((n) => n + 1);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const d = draft.data;
   const latest = versions.data?.[versions.data.length - 1];
   // the last stage's entrants are the finalists: each gets a shareable 入围 poster

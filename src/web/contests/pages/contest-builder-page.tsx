@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { Alert, App, Button, Col, Form, Row } from 'antd';
 import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { useOrganisations } from '../../identity/api.ts';
 import { problemsOf, updateContest, type Contest, type Definition, type Settings } from '../api.ts';
 import { BasicsEditor } from '../components/basics-editor.tsx';
@@ -24,15 +25,14 @@ export function ContestBuilderPage() {
 }
 
 function Builder({ contest, onSaved }: { contest: Contest; onSaved: () => void }) {
-  const { t, errorText, lang } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const orgs = useOrganisations();
   const [def, setDef] = useState<Definition>(() => structuredClone(contest.definition));
   const [title, setTitle] = useState(contest.title);
   const [settings, setSettings] = useState<Settings>(contest.settings);
   const [problems, setProblems] = useState<ReturnType<typeof problemsOf>>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const readOnly = !contest.canManage || (contest.status !== 'draft' && contest.status !== 'registration');
   const errors: PathErrors = useMemo(() => pathErrors(problems, lang), [problems, lang]);
   const edit: Edit = useCallback((change) => setDef((d) => {
@@ -44,21 +44,22 @@ function Builder({ contest, onSaved }: { contest: Contest; onSaved: () => void }
   useEffect(() => setProblems([]), [lang]);
 
   const save = async () => {
-    setBusy(true);
-    setError(null);
     setProblems([]);
-    try {
-      const { id: _id, title: _title, ...definition } = def;
-      await updateContest(contest.id, { title, definition, settings });
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      const list = problemsOf(e);
-      setProblems(list);
-      setError(list.length > 0 ? t('contests.builder.fixFields', { n: list.length }) : errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const { id: _id, title: _title, ...definition } = def;
+        await updateContest(contest.id, { title, definition, settings });
+        message.success(t('common.saved'));
+        onSaved();
+      },
+      (e) => {
+        // the engine's problems show on their fields, with a count above the form
+        const list = problemsOf(e);
+        setProblems(list);
+        if (list.length > 0) setError(t('contests.builder.fixFields', { n: list.length }));
+        return list.length > 0;
+      },
+    );
   };
 
   return (

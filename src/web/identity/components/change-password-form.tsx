@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { isApiError } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { changePassword } from '../api.ts';
 import { isStrongPassword } from '../password.ts';
 import { PasswordRule } from './password-rule.tsx';
@@ -13,24 +13,22 @@ export function ChangePasswordForm({ onDone, submitLabel }: Props) {
   const { t, errorText } = useI18n();
   const [form] = Form.useForm<Values>();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-      onDone();
-    } catch (e) {
-      const text = errorText(e);
-      if (isApiError(e) && (e.field === 'currentPassword' || e.field === 'newPassword')) {
-        form.setFields([{ name: e.field, errors: [text] }]);
-      } else setError(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (values: Values) =>
+    run(
+      async () => {
+        await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+        onDone();
+      },
+      (e) => {
+        if (isApiError(e) && (e.field === 'currentPassword' || e.field === 'newPassword')) {
+          form.setFields([{ name: e.field, errors: [errorText(e)] }]);
+          return true;
+        }
+        return false;
+      },
+    );
 
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} size="large">

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { ImportStatGrid, type ImportStat } from '../../shared/import/import-stat-grid.tsx';
 import { commitImport, type ImportPreview, type ImportResult } from '../api.ts';
 
@@ -11,23 +11,12 @@ type Rejection = ImportPreview['rejected'][number];
 
 /** Step 2: what the file would do, with every refused row and its reason. Nothing has been written yet. */
 export function ImportPreviewStep({ preview, onRetry, onCommitted }: Props) {
-  const { t, errorText, lang } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { t, lang } = useI18n();
+  const { busy, error, run } = useAction();
   const { counts } = preview;
   const valid = counts.create + counts.update + counts.unchanged;
 
-  const commit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onCommitted(await commitImport(preview.jobId, 'valid-rows'));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const commit = () => run(async () => onCommitted(await commitImport(preview.jobId, 'valid-rows')));
 
   const stats: ImportStat[] = [
     { key: 'create', label: t('import.count.create'), value: counts.create, tone: 'create' },

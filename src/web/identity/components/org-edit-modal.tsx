@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { ORG_KINDS, defaultKindAtDepth } from '../../../server/identity/engine/org-tree.ts';
 import { isApiError } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { createOrganisation, moveOrganisation, updateOrganisation, type OrgKind, type Organisation } from '../api.ts';
 import { subtreeIds } from '../org-tree.ts';
 import { OrgTreeSelect } from './org-tree-select.tsx';
@@ -20,8 +21,7 @@ type Props = { mode: OrgEditMode; organisations: Organisation[]; onClose: () => 
 export function OrgEditModal({ mode, organisations, onClose, onSaved }: Props) {
   const { t, errorText } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const kindOptions = ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }));
   const blocked = useMemo(() => (mode.kind === 'move' ? subtreeIds(organisations, mode.org.id) : undefined), [mode, organisations]);
 
@@ -39,24 +39,22 @@ export function OrgEditModal({ mode, organisations, onClose, onSaved }: Props) {
     move: t('org.moveTitle', { name: mode.kind === 'create' ? '' : mode.org.name }),
   }[mode.kind];
 
-  const save = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      let saved: Organisation | undefined;
-      if (mode.kind === 'create') saved = await createOrganisation({ parentId: mode.parent.id, name: values.name!.trim(), kind: values.kind });
-      else if (mode.kind === 'rename') saved = await updateOrganisation(mode.org.id, { name: values.name!.trim() });
-      else if (mode.kind === 'kind') saved = await updateOrganisation(mode.org.id, { kind: values.kind });
-      else saved = await moveOrganisation(mode.org.id, values.parentId!);
-      onSaved(saved && typeof saved === 'object' && 'id' in saved ? saved : undefined);
-    } catch (e) {
-      const text = errorText(e);
-      if (isApiError(e) && e.field && ['name', 'kind', 'parentId'].includes(e.field)) form.setFields([{ name: e.field as keyof Values, errors: [text] }]);
-      else setError(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (values: Values) =>
+    run(
+      async () => {
+        let saved: Organisation | undefined;
+        if (mode.kind === 'create') saved = await createOrganisation({ parentId: mode.parent.id, name: values.name!.trim(), kind: values.kind });
+        else if (mode.kind === 'rename') saved = await updateOrganisation(mode.org.id, { name: values.name!.trim() });
+        else if (mode.kind === 'kind') saved = await updateOrganisation(mode.org.id, { kind: values.kind });
+        else saved = await moveOrganisation(mode.org.id, values.parentId!);
+        onSaved(saved && typeof saved === 'object' && 'id' in saved ? saved : undefined);
+      },
+      (e) => {
+        if (!isApiError(e) || !e.field || !['name', 'kind', 'parentId'].includes(e.field)) return false;
+        form.setFields([{ name: e.field as keyof Values, errors: [errorText(e)] }]);
+        return true;
+      },
+    );
 
   return (
     <Modal

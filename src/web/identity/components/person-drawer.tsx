@@ -4,6 +4,7 @@ import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES } from '../../../server/identity/engine/roles.ts';
 import { isApiError } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import {
   createPerson,
   grantRole,
@@ -50,8 +51,7 @@ export function PersonDrawer({ personId, organisations, tracks, onClose, onChang
   const isNew = personId === null;
   const person = usePerson(personId);
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [grant, setGrant] = useState<{ role?: Role; organisationId?: number }>({});
 
   useEffect(() => {
@@ -69,18 +69,16 @@ export function PersonDrawer({ personId, organisations, tracks, onClose, onChang
     setGrant((g) => ({ ...g, organisationId: g.organisationId ?? p.organisation.id }));
   }, [person.data, form]);
 
-  const fail = (e: unknown) => {
-    const text = errorText(e);
-    if (isApiError(e) && e.field && ['employeeNo', 'name', 'gender', 'organisationId', 'phone', 'trackIds', 'roles'].includes(e.field)) {
-      form.setFields([{ name: e.field as keyof Values, errors: [text] }]);
-    } else setError(text);
+  /** a refusal about one field shows under that field; any other above the form */
+  const onFieldError = (e: unknown) => {
+    if (!isApiError(e) || !e.field || !['employeeNo', 'name', 'gender', 'organisationId', 'phone', 'trackIds', 'roles'].includes(e.field)) return false;
+    form.setFields([{ name: e.field as keyof Values, errors: [errorText(e)] }]);
+    return true;
   };
 
-  const save = async (v: Values) => {
-    setBusy(true);
-    setError(null);
+  const save = (v: Values) => {
     const phone = v.phone?.trim() ? v.phone.trim() : null;
-    try {
+    return run(async () => {
       if (isNew) {
         await createPerson({ employeeNo: v.employeeNo.trim(), name: v.name.trim(), gender: v.gender, organisationId: v.organisationId, phone, trackIds: v.trackIds ?? [], roles: v.roles ?? ['contestant'] });
         message.success(t('person.created', { name: v.name.trim() }));
@@ -90,11 +88,7 @@ export function PersonDrawer({ personId, organisations, tracks, onClose, onChang
       }
       onChanged();
       onClose();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
+    }, onFieldError);
   };
 
   const addGrant = async () => {

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input } from 'antd';
 import { isApiError } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageLoading } from '../../shared/layout/page-loading.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { setUpFirstAdmin, useSetupState } from '../api.ts';
 import { AuthShell } from '../components/auth-shell.tsx';
 import { PasswordRule } from '../components/password-rule.tsx';
@@ -21,26 +21,24 @@ export function SetupPage() {
   const setup = useSetupState();
   const [form] = Form.useForm<Values>();
   const password = Form.useWatch('password', form) ?? '';
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   if (setup.loading && !setup.data) return <PageLoading full />;
   if (setup.data && !setup.data.needsSetup) return <Navigate to="/sign-in" replace />;
 
-  const submit = async ({ confirm: _confirm, ...values }: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await setUpFirstAdmin({ ...values, organisationName: values.organisationName.trim(), employeeNo: values.employeeNo.trim(), name: values.name.trim() });
-      await refresh();
-      navigate('/', { replace: true });
-    } catch (e) {
-      if (isApiError(e) && e.field && e.field in values) form.setFields([{ name: e.field as keyof Values, errors: [errorText(e)] }]);
-      else setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = ({ confirm: _confirm, ...values }: Values) =>
+    run(
+      async () => {
+        await setUpFirstAdmin({ ...values, organisationName: values.organisationName.trim(), employeeNo: values.employeeNo.trim(), name: values.name.trim() });
+        await refresh();
+        navigate('/', { replace: true });
+      },
+      (e) => {
+        if (!isApiError(e) || !e.field || !(e.field in values)) return false;
+        form.setFields([{ name: e.field as keyof Values, errors: [errorText(e)] }]);
+        return true;
+      },
+    );
 
   return (
     <AuthShell title={t('setup.title')} subtitle={t('setup.subtitle')}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Input, Modal, Typography } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 
 type Props = {
   mode: 'lock' | 'unlock';
@@ -12,10 +13,9 @@ type Props = {
 
 /** Lock (scores flow into the contest) or unlock (a reason is required, it goes into the audit trail). */
 export function LockModal({ mode, target, missing, onCancel, onConfirm }: Props) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const needsReason = mode === 'unlock';
   return (
     <Modal
@@ -24,17 +24,7 @@ export function LockModal({ mode, target, missing, onCancel, onConfirm }: Props)
       okText={mode === 'lock' ? t('judging.board.lock') : t('judging.board.unlock')}
       okButtonProps={{ disabled: needsReason && !reason.trim(), loading: busy, danger: mode === 'unlock', ...({ 'data-testid': 'lock-confirm' } as Record<string, string>) }}
       onCancel={onCancel}
-      onOk={async () => {
-        setBusy(true);
-        setError(null);
-        try {
-          await onConfirm(reason.trim());
-        } catch (e) {
-          setError(errorText(e));
-        } finally {
-          setBusy(false);
-        }
-      }}
+      onOk={() => run(() => onConfirm(reason.trim()))}
     >
       <Typography.Paragraph type="secondary">{mode === 'lock' ? t('judging.lock.lockBody') : t('judging.lock.unlockBody')}</Typography.Paragraph>
       {mode === 'lock' && missing > 0 && <Alert type="warning" showIcon className="ss-block" title={t('judging.lock.missing', { n: missing })} />}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { updateLibraryRubric, useLibrary, type Criterion, type LibraryRubricView } from '../api.ts';
 
 /**
@@ -100,23 +101,15 @@ type Values = { nameZh: string; name: string; weights: number[] };
 
 /** Rename a library rubric and change its criteria's weights (the server checks them like a contest rubric's). */
 function EditLibraryModal({ rubric, onClose }: { rubric: LibraryRubricView; onClose: (changed: boolean) => void }) {
-  const { t, lang, errorText } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const save = (v: Values) =>
+    run(async () => {
       const criteria: Criterion[] = rubric.criteria.map((c, i) => ({ ...c, weight: v.weights[i] ?? c.weight }));
       await updateLibraryRubric(rubric.id, { nameZh: v.nameZh.trim(), name: v.name.trim(), criteria });
       onClose(true);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal open title={t('judging.library.editTitle')} okButtonProps={{ loading: busy }} onCancel={() => onClose(false)} onOk={() => form.submit()}>
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={{ nameZh: rubric.nameZh, name: rubric.name, weights: rubric.criteria.map((c) => c.weight) }}>

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { useAction } from '../../shared/use-action.ts';
 import { saveRubricToLibrary, type RubricView } from '../api.ts';
 
 type Props = { rubric: RubricView; organisations: { id: number; name: string }[]; onClose: () => void };
@@ -8,24 +8,16 @@ type Values = { organisationId: number; nameZh: string; name: string };
 
 /** 存入细则库: keep a contest's rubric in the library of an organisation the organiser manages. */
 export function SaveToLibraryModal({ rubric, organisations, onClose }: Props) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const save = (v: Values) =>
+    run(async () => {
       const r = await saveRubricToLibrary(rubric.id, { organisationId: v.organisationId, nameZh: v.nameZh.trim(), name: v.name.trim() });
       void message.success(t('judging.library.saved', { name: r.nameZh, organisation: r.organisationName }));
       onClose();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal open title={t('judging.library.saveTitle')} okText={t('judging.library.save')} okButtonProps={{ loading: busy }} onCancel={onClose} onOk={() => form.submit()}>
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={{ organisationId: organisations[0]?.id, nameZh: rubric.nameZh, name: rubric.name }}>

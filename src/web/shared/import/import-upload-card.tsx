@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Col, Row, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, FileExcelOutlined, FileTextOutlined, InboxOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { useAction } from '../use-action.ts';
 
 type Props = {
   /** What the template is for (the left card's paragraph). */
@@ -22,22 +23,13 @@ type Props = {
  * on the right, then "upload and check". Uploading writes nothing; the caller previews.
  */
 export function ImportUploadCard({ templateBody, templateUrls, columnsHelp, accept, dropHint, options, onUpload }: Props) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const upload = async () => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onUpload(file);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onUpload(file));
   };
 
   return (

@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { isApiError } from '../api.ts';
+import { useAction } from '../use-action.ts';
 import { OrgTreeSelect } from '../../identity/components/org-tree-select.tsx';
 import type { Organisation } from '../../identity/api.ts';
 
@@ -27,22 +28,17 @@ export function CreateInOrganisationModal<V extends Values, T>({ title, organisa
   const { t, errorText } = useI18n();
   // untyped: antd cannot resolve field paths of a generic V, and the fields are named by props anyway
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  const onFinish = async (values: V) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await submit(values));
-    } catch (e) {
-      const field = isApiError(e) ? serverFields.find((f) => f === e.field) : undefined;
-      if (field) form.setFields([{ name: field, errors: [errorText(e)] }]);
-      else setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onFinish = (values: V) =>
+    run(
+      async () => onCreated(await submit(values)),
+      (e) => {
+        const field = isApiError(e) ? serverFields.find((f) => f === e.field) : undefined;
+        if (field) form.setFields([{ name: field, errors: [errorText(e)] }]);
+        return Boolean(field);
+      },
+    );
 
   return (
     <Modal open title={title} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
