@@ -2,8 +2,10 @@
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import type { Actor } from '../identity/engine/authz.ts';
-import { loadRound } from './access.ts';
-import { disputeRows, evolve, exportDisputeRecord, initialState, viewFor } from './engine/index.ts';
+import { loadRound, personIdOfPlayer } from './access.ts';
+import { disputeRows, evolve, exportDisputeRecord, initialState, passedOf, passView, viewFor, type ArenaState } from './engine/index.ts';
+import type { RoundRow } from './round-repo.ts';
+import { writeXlsx } from '../lib/spreadsheet.ts';
 import { foldFrom, type SnapshotData } from './hub/snapshot.ts';
 
 export async function listEvents(ctx: AppContext, actor: Actor, id: number, afterSeq = 0) {
@@ -35,4 +37,50 @@ export async function replayStep(ctx: AppContext, actor: Actor, id: number, step
     last = { event, view: viewFor(state, { role: 'host' }) };
   }
   return { step, total, event: last?.event ?? null, view: last?.view ?? null };
+}
+
+/** The round's state now, folded from its latest snapshot and the events after it. */
+async function currentState(ctx: AppContext, row: RoundRow): Promise<ArenaState> {
+  const snap = await ctx.arena.events.latestSnapshot(row.id);
+  const base = snap ? foldFrom(row.config, snap.data as SnapshotData, []) : null;
+  const events = await ctx.arena.events.list(row.id, { afterSeq: base?.seq ?? 0 });
+  return events.reduce(evolve, base ?? initialState(row.config));
+}
+
+export type PassRow = { place: number; name: string; employeeNo: string | null; organisation: string | null; correct: number; score: number };
+
+/**
+ * 通关名单: who reached the round's pass mark, with their 工号 and organisation when they played
+ * signed in (a guest who joined with a code has only a nickname), so the organiser can hand out
+ * the declared reward. Live rounds give the list so far.
+ */
+export async function passList(ctx: AppContext, actor: Actor, id: number) {
+  const row = await loadRound(ctx, actor, id, 'host');
+  if (!row.config.massQuiz.pass) throw invalid('massQuiz.pass', 'this round declares no pass mark (通关)');
+  const state = await currentState(ctx, row);
+  const units = passedOf(state);
+  const personIds = units.map((u) => personIdOfPlayer(u.unitId)).filter((p): p is number => p !== null);
+  const people = new Map((await ctx.identity.people.findManyById(personIds)).map((p) => [p.id, p]));
+  const orgNames = personIds.length ? new Map((await ctx.identity.orgs.listAll()).map((o) => [o.id, o.name])) : new Map<number, string>();
+  const rows: PassRow[] = units.map((u) => {
+    const personId = personIdOfPlayer(u.unitId);
+    const person = personId === null ? undefined : people.get(personId);
+    return { place: u.place, name: u.name, employeeNo: person?.employeeNo ?? null, organisation: person ? (orgNames.get(person.organisationId) ?? null) : null, correct: u.correct, score: u.score };
+  });
+  const pass = passView(state)!;
+  return { roundId: row.id, title: row.title, status: state.status, minCorrect: pass.minCorrect, reward: pass.reward, players: pass.units, passed: rows.length, rows };
+}
+
+/** The same list as a spreadsheet. */
+export async function passListXlsx(ctx: AppContext, actor: Actor, id: number) {
+  const list = await passList(ctx, actor, id);
+  const header = ['名次', '姓名', '工号', '单位', '答对题数', '得分', '通关激励'];
+  const body = await writeXlsx([
+    {
+      name: '通关名单',
+      rows: [header, ...list.rows.map((r) => [r.place, r.name, r.employeeNo, r.organisation, r.correct, r.score, list.reward])],
+      widths: [8, 16, 14, 24, 10, 10, 30],
+    },
+  ]);
+  return { fileName: `${list.title}-通关名单.xlsx`, body };
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { hasRoleAt, type Actor } from '../identity/engine/authz.ts';
 import { canHostRound, canManageRound, guestToken, loadRound, newGuestId, newJoinCode, newSecret, personPlayerId, visibleScope } from './access.ts';
-import { defaultConfig, validateConfig, type Question, type RoundConfig, type RoundFormat } from './engine/index.ts';
+import { defaultConfig, startProblems, validateConfig, type Question, type RoundConfig, type RoundFormat } from './engine/index.ts';
 import { fromBank } from './questions.ts';
 import type { RoundRow } from './round-repo.ts';
 
@@ -175,6 +175,8 @@ export async function startRound(ctx: AppContext, actor: Actor, id: number) {
   const row = await loadDraft(ctx, actor, id);
   checked(row.config);
   if (row.config.questions.length === 0) throw invalid('questions', 'add questions before starting');
+  const unreachable = startProblems(row.config)[0];
+  if (unreachable) throw invalid(unreachable.path, unreachable.message);
   if (row.config.format !== 'mass-quiz' && row.config.teams.length === 0 && row.config.players.length === 0) throw invalid('roster', 'set the roster before starting');
   await ctx.arena.rounds.update(id, { status: 'live', startedAt: ctx.now() });
   return getRound(ctx, actor, id);

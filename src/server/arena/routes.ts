@@ -3,9 +3,9 @@ import type { AppContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { canHostRound, loadRound, personPlayerId, verifyScreenToken } from './access.ts';
 import type { Hub } from './hub/hub.ts';
-import { exportRecord, listEvents, replayStep } from './record-service.ts';
+import { exportRecord, listEvents, passList, passListXlsx, replayStep } from './record-service.ts';
 import { addPaperQuestions, createRound, getRound, joinByCode, listMyRounds, listRounds, revokeScreenToken, rotateScreenToken, setRoster, startRound, updateRound } from './round-service.ts';
-import { CreateRoundBody, EventsQuery, ExportQuery, IdParams, JoinBody, MyRoundsResponse, PaperQuestionsBody, RosterBody, ScreenQuery, StepParams, UpdateRoundBody } from './schema.ts';
+import { CreateRoundBody, EventsQuery, ExportQuery, IdParams, JoinBody, MyRoundsResponse, PaperQuestionsBody, PassListResponse, PassQuery, RosterBody, ScreenQuery, StepParams, UpdateRoundBody } from './schema.ts';
 
 /** HTTP routes of the live arena (docs/arena.md has the table); the play itself goes over the WebSocket (ws-routes.ts). */
 export const arenaHttpRoutes = (ctx: AppContext, hub: Hub): FastifyPluginAsyncZod => async (app) => {
@@ -78,6 +78,14 @@ export const arenaHttpRoutes = (ctx: AppContext, hub: Hub): FastifyPluginAsyncZo
     const out = await exportRecord(ctx, await request.requireActor(), request.params.id, request.query.format);
     if (out.kind === 'json') return out.body;
     return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="arena-round-${request.params.id}.txt"`).send(out.body);
+  });
+  app.get('/arena/rounds/:id/passed', { schema: { tags, summary: '通关名单: who reached the mass quiz’s declared pass mark (json, or xlsx to hand out the reward)', params: IdParams, querystring: PassQuery } }, async (request, reply) => {
+    const actor = await request.requireActor();
+    if (request.query.format === 'json') return PassListResponse.parse(await passList(ctx, actor, request.params.id));
+    const f = await passListXlsx(ctx, actor, request.params.id);
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
+    return reply.send(f.body);
   });
   app.get('/arena/rounds/:id/replay/:step', { schema: { tags, summary: 'The host view after event N', params: StepParams } }, async (request) =>
     replayStep(ctx, await request.requireActor(), request.params.id, request.params.step),

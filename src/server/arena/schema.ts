@@ -27,7 +27,7 @@ export const RulesSchema = z
     reopenAfterWrong: z.enum(['auto', 'host', 'never']),
     riskStakes: z.array(z.number().positive()).min(1).max(10),
     buzz: z.object({ mode: z.enum(['arrival', 'compensated']), compensationCapMs: z.number().min(0), decisionWindowMs: z.number().min(0), tieMarginMs: z.number().min(0), answerTimeMs: z.number().positive() }),
-    massQuiz: z.object({ formula: z.enum(['speed', 'correctness-first']), streakBonus: z.object({ perAnswer: z.number().min(0), max: z.number().min(0) }), allowLateJoin: z.boolean() }),
+    massQuiz: z.object({ formula: z.enum(['speed', 'correctness-first']), streakBonus: z.object({ perAnswer: z.number().min(0), max: z.number().min(0) }), allowLateJoin: z.boolean(), pass: z.object({ minCorrect: z.number().int().min(1).max(1000), reward: z.string().trim().min(1).max(100) }).nullable().optional() }),
     elimination: z.union([z.object({ mode: z.literal('none') }), z.object({ mode: z.literal('wrong-out') }), z.object({ mode: z.literal('lowest-out'), afterQuestions: z.array(z.string()) })]),
   })
   .partial();
@@ -87,3 +87,15 @@ export const WsQuery = z.object({
 
 /** Responses are documented loosely (the engine's types are the contract): any JSON object. */
 export const AnyObject = z.record(z.string(), z.unknown());
+
+export const PassQuery = z.object({ format: z.enum(['json', 'xlsx']).default('json') });
+export const PassListResponse = z.object({
+  roundId: z.number(),
+  title: z.string(),
+  status: z.enum(['lobby', 'running', 'finished']),
+  minCorrect: z.number(),
+  reward: z.string(),
+  players: z.number(),
+  passed: z.number(),
+  rows: z.array(z.object({ place: z.number(), name: z.string(), employeeNo: z.string().nullable(), organisation: z.string().nullable(), correct: z.number(), score: z.number() })),
+});

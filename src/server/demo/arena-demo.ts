@@ -1,19 +1,23 @@
 /**
  * Live-arena demo: 浙江决赛 抢答/风险 ready to host (demo accounts `host` and `contestant`,
- * four teams), a 全省在线答题 mass quiz from the group bank (join code shown on its page),
- * and one finished round with its event log, played by the engine itself with a fixed
- * clock, so replay and export have something to show. Idempotent.
+ * four teams), a 全省在线答题 mass quiz from the group bank (join code shown on its page) with
+ * a pass mark (通关), last week's quiz finished by 48 colleagues (its 通关名单 to export), and
+ * one finished stage round with its event log, played by the engine itself with a fixed clock,
+ * so replay and export have something to show. Idempotent.
  */
 import type { AppContext } from '../context.ts';
 import { createRound, setRoster, startRound } from '../arena/round-service.ts';
 import { fromBank } from '../arena/questions.ts';
-import { decide, evolve, initialState, withSeq, type ArenaEvent, type Command, type Question } from '../arena/engine/index.ts';
+import { decide, defaultConfig, evolve, initialState, withSeq, type ArenaEvent, type Command, type Question } from '../arena/engine/index.ts';
+import { personPlayerId } from '../arena/access.ts';
 import { finishRound } from '../arena/score-service.ts';
 import { systemActor } from '../identity/system-actor.ts';
 import { DEMO_GROUP_BANK } from './bank-demo.ts';
 
 const STAGE_TITLE = '浙江决赛 抢答/风险';
 const FINISHED_TITLE = '浙江决赛 抢答/风险（彩排，已结束）';
+const PAST_QUIZ_TITLE = '全省在线答题（上周，已结束）';
+const PASS_REWARD = '1GB 省内流量包';
 const q = (id: string, prompt: string, opts: [string, string][] | null, answer: string[] | 'oral', extra: Partial<Question> = {}): Question => ({
   id, kind: opts ? 'single' : 'oral', prompt, options: (opts ?? []).map(([key, text]) => ({ key, text })), answer, points: 10, timeLimitMs: 30_000, ...extra,
 });
@@ -48,14 +52,23 @@ export async function loadArenaDemo(ctx: AppContext): Promise<{ rounds: number }
     ? await ctx.db.selectFrom('question').innerJoin('question_version', 'question_version.id', 'question.current_version_id').select(['question_version.id', 'question_version.data']).where('question.bank_id', '=', bank.id).where('question.type', 'in', ['single', 'multiple', 'truefalse']).where('question.status', '=', 'active').orderBy('question.id').limit(10).execute()
     : [];
   const massQuestions = versions.map((v) => fromBank(v.data as never, { id: `q${v.id}`, points: 10, timeLimitMs: 20_000 }));
-  const mass = await createRound(ctx, actor, { title: '全省在线答题（集团题库）', organisationId: zj.id, format: 'mass-quiz', isPublic: true, hostIds: hostId ? [hostId] : [], questions: massQuestions.length ? massQuestions : STAGE_QUESTIONS.filter((x) => x.answer !== 'oral').map((x) => ({ ...x, format: undefined })) });
+  const quizQuestions = massQuestions.length ? massQuestions : STAGE_QUESTIONS.filter((x) => x.answer !== 'oral').map((x) => ({ ...x, format: undefined }));
+  // 通关: answer at least 60 % right and earn the declared reward (the reference's 800+ players, 200+ 通关激励)
+  const massRules = (n: number) => ({ massQuiz: { ...defaultConfig({ roundId: 'x', questions: [] }).massQuiz, pass: { minCorrect: Math.max(1, Math.ceil(n * 0.6)), reward: PASS_REWARD } } });
+  const mass = await createRound(ctx, actor, { title: '全省在线答题（集团题库）', organisationId: zj.id, format: 'mass-quiz', isPublic: true, hostIds: hostId ? [hostId] : [], questions: quizQuestions, rules: massRules(quizQuestions.length) });
   await startRound(ctx, actor, mass.id);
+
+  // last week's quiz, finished: a leaderboard, a podium and a 通关名单 of colleagues to hand the reward to
+  const quizPeople = await ctx.db.selectFrom('person').select(['id', 'name']).where('employee_no', 'like', 'ZJ%').orderBy('employee_no').limit(48).execute();
+  const lastWeek = await createRound(ctx, actor, { title: PAST_QUIZ_TITLE, organisationId: zj.id, format: 'mass-quiz', isPublic: true, hostIds: hostId ? [hostId] : [], questions: quizQuestions, rules: massRules(quizQuestions.length) });
+  await startRound(ctx, actor, lastWeek.id);
+  await playPastQuiz(ctx, lastWeek.id, quizPeople);
 
   const done = await createRound(ctx, actor, { title: FINISHED_TITLE, organisationId: zj.id, format: 'buzzer', isPublic: true, hostIds: hostId ? [hostId] : [], questions: STAGE_QUESTIONS.slice(0, 4), rules: stageRules });
   await setRoster(ctx, actor, done.id, { teams });
   await startRound(ctx, actor, done.id);
   await playRehearsal(ctx, done.id);
-  return { rounds: 3 };
+  return { rounds: 4 };
 }
 
 /** The rehearsal, played through decide/evolve with a fixed clock: a false start, a tie, a wrong answer, a risk question. */
@@ -98,6 +111,40 @@ async function playRehearsal(ctx: AppContext, roundId: number) {
   run({ type: 'closeQuestion' });
   run({ type: 'adjustScore', unitId: 't3', delta: 5, reason: '第2题评分争议复核，补加5分' }, 'host', 20_000);
   run({ type: 'finish' });
+  await ctx.db.transaction().execute(async (tx) => {
+    await ctx.arena.events.append(roundId, log, tx);
+    await finishRound(ctx, row, s, tx);
+  });
+}
+
+/** Last week's mass quiz, played through decide/evolve with a fixed clock: each colleague gets a skill, and answers right as often. */
+async function playPastQuiz(ctx: AppContext, roundId: number, people: { id: number; name: string }[]) {
+  const row = (await ctx.arena.rounds.get(roundId))!;
+  let s = initialState(row.config);
+  let now = Date.UTC(2026, 10, 16, 12, 0, 0);
+  const log: ArenaEvent[] = [];
+  const run = (command: Command, actor: { role: 'host' } | { role: 'system' } | { role: 'player'; playerId: string }, dt = 200) => {
+    now += dt;
+    const d = decide(s, command, { now, actor });
+    if (!d.ok) return;
+    for (const e of withSeq(s.seq, d.events)) (s = evolve(s, e)), log.push(e);
+  };
+  const host = { role: 'host' as const };
+  const players = people.map((p, i) => ({ actor: { role: 'player' as const, playerId: personPlayerId(p.id) }, name: p.name, skill: 35 + ((i * 37) % 60) }));
+  for (const p of players) run({ type: 'join', name: p.name }, p.actor, 50);
+  row.config.questions.forEach((question, qi) => {
+    run({ type: 'next' }, host, 4000);
+    run({ type: 'openQuestion' }, host, 3000);
+    const keys = question.options.map((o) => o.key);
+    const right = question.answer === 'oral' ? [] : question.answer;
+    players.forEach((p, pi) => {
+      const roll = (pi * 53 + qi * 29 + 11) % 100;
+      const wrong = keys.find((k) => !right.includes(k)) ?? keys[0];
+      run({ type: 'answer', choice: roll < p.skill ? right : [wrong] }, p.actor, 90 + ((pi * 13 + qi * 7) % 120));
+    });
+    run({ type: 'closeQuestion' }, host, 1500);
+  });
+  run({ type: 'finish' }, host, 5000);
   await ctx.db.transaction().execute(async (tx) => {
     await ctx.arena.events.append(roundId, log, tx);
     await finishRound(ctx, row, s, tx);

@@ -96,6 +96,11 @@ export function createPersonRepo(db: Db, cache?: SessionCache) {
       for (const part of chunks(employeeNos, 20_000)) out.push(...(await base(tx).where('person.employee_no', '=', sql<string>`any(${part}::text[])`).execute()));
       return out;
     },
+    async findManyById(ids: number[], tx: Db = db): Promise<PersonRow[]> {
+      const out: PersonRow[] = [];
+      for (const part of chunks(ids, 20_000)) out.push(...(await base(tx).where('person.id', '=', sql<number>`any(${part}::int[])`).execute()));
+      return out;
+    },
     async tracksOf(personIds: number[], tx: Db = db): Promise<Map<number, number[]>> {
       const map = new Map<number, number[]>();
       for (const part of chunks(personIds, 20_000)) {

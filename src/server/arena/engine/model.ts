@@ -53,7 +53,14 @@ export type MassQuizConfig = {
   /** per consecutive correct answer after the first, capped. */
   streakBonus: { perAnswer: number; max: number };
   allowLateJoin: boolean;
+  /**
+   * 通关: a player (unit) with at least `minCorrect` correct answers has passed the quiz and
+   * earns the declared `reward` (通关激励), e.g. a data bundle; null or absent: no pass mark.
+   */
+  pass?: PassMark | null;
 };
+
+export type PassMark = { minCorrect: number; reward: string };
 
 export type RoundConfig = {
   roundId: string;
@@ -142,8 +149,21 @@ export function validateConfig(c: RoundConfig): ConfigProblem[] {
   const b = c.buzz;
   if (b.compensationCapMs < 0 || b.decisionWindowMs < 0 || b.tieMarginMs < 0) bad('buzz', 'buzz times must not be negative');
   if (b.mode === 'compensated' && b.decisionWindowMs < b.compensationCapMs) bad('buzz.decisionWindowMs', 'the decision window must cover the compensation cap');
+  const pass = c.massQuiz.pass;
+  if (pass) {
+    if (!Number.isInteger(pass.minCorrect) || pass.minCorrect < 1) bad('massQuiz.pass.minCorrect', 'the pass mark is a whole number of correct answers, at least 1');
+    if (!pass.reward.trim()) bad('massQuiz.pass.reward', 'name the reward for passing (通关激励)');
+  }
   if (c.elimination.mode === 'lowest-out') {
     for (const id of c.elimination.afterQuestions) if (!questionIds.has(id)) bad('elimination', `unknown question ${id}`);
   }
   return problems;
+}
+
+/** What only the start refuses (questions may still be added to a draft): a pass mark no one could reach. */
+export function startProblems(c: RoundConfig): ConfigProblem[] {
+  const pass = c.massQuiz.pass;
+  if (!pass) return [];
+  const scored = c.questions.filter((q) => formatOf(c, q) === 'mass-quiz').length;
+  return pass.minCorrect > scored ? [{ path: 'massQuiz.pass.minCorrect', message: `the pass mark (${pass.minCorrect} correct) is more than the round's ${scored} mass-quiz questions` }] : [];
 }

@@ -62,6 +62,9 @@ export type MeView = {
   /** my unit has buzzed on the current question / is out of it (false start, wrong answer) */
   buzzed: boolean;
   lockedOut: boolean;
+  /** my unit's correct answers so far (mass quiz), and whether it has reached the pass mark (null: no pass mark) */
+  correct: number;
+  passed: boolean | null;
 };
 
 export type RoundView = {
@@ -76,8 +79,27 @@ export type RoundView = {
   question: QuestionView | null;
   leaderboard: (Ranked & { name: string })[];
   podium: (Ranked & { name: string })[] | null;
+  /** the declared pass mark (通关) and how many units have reached it so far */
+  pass: PassView | null;
   me: MeView | null;
 };
+
+/** `units`: the players (teams in team mode) of the round, joiners included */
+export type PassView = { minCorrect: number; reward: string; passed: number; units: number };
+
+/** Units that have reached the pass mark, counted once per standings map (a new map per change), not per view. */
+const passedCache = new WeakMap<ArenaState['standings'], number>();
+export function passView(s: ArenaState): PassView | null {
+  const pass = s.config.massQuiz.pass;
+  if (!pass) return null;
+  let passed = passedCache.get(s.standings);
+  if (passed === undefined) {
+    passed = 0;
+    for (const st of s.standings.values()) if (st.correct >= pass.minCorrect) passed += 1;
+    passedCache.set(s.standings, passed);
+  }
+  return { minCorrect: pass.minCorrect, reward: pass.reward, passed, units: isTeamMode(s.config) ? s.config.teams.length : s.roster.count };
+}
 
 const named = (s: ArenaState) => (r: Ranked) => ({ ...r, name: unitName(s, r.unitId) });
 
@@ -160,6 +182,8 @@ export function meView(s: ArenaState, playerId: string): MeView | null {
     inTeam: isTeamMode(s.config),
     buzzed: hasBuzzed,
     lockedOut: out,
+    correct: standingOf(s, unitId).correct,
+    passed: s.config.massQuiz.pass ? standingOf(s, unitId).correct >= s.config.massQuiz.pass.minCorrect : null,
   };
 }
 
@@ -177,8 +201,18 @@ export function viewFor(s: ArenaState, viewer: Viewer, opts: { leaderboardSize?:
     question: questionView(s, viewer, me?.unitId ?? null),
     leaderboard: topOf(s.board, get, opts.leaderboardSize ?? (viewer.role === 'host' ? 50 : 10)).map(named(s)),
     podium: s.status === 'finished' ? podiumOf(s.board, get).map(named(s)) : null,
+    pass: passView(s),
     me,
   };
+}
+
+/** Everyone who has reached the pass mark (通关), in leaderboard order with shared places; empty without a pass mark. */
+export function passedOf(s: ArenaState): (Ranked & { name: string })[] {
+  const pass = s.config.massQuiz.pass;
+  if (!pass) return [];
+  return topOf(s.board, lookupOf(s), Number.POSITIVE_INFINITY)
+    .filter((r) => r.correct >= pass.minCorrect)
+    .map(named(s));
 }
 
 /** An event as a viewer may receive it, or null when it is not theirs to see. `correct` is added to a close. */
