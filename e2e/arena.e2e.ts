@@ -186,6 +186,23 @@ await journey('live arena: host, two phones and the big screen', DESKTOP, async 
     await screenshot(host, 'arena-host-screen-token', false);
   });
 
+  await step('last week’s mass quiz: the contestant’s phone says they passed (通关) and names the reward; the console counts who passed', async () => {
+    const rounds = (await (await host.request.get(`${baseUrl}/api/arena/rounds`)).json()).items as { id: number; title: string }[];
+    const past = rounds.find((r) => r.title === '全省在线答题（上周，已结束）');
+    expect(past, 'the demo has last week’s finished quiz');
+    await red.goto(`${baseUrl}/arena/${past.id}/play`);
+    const pass = red.getByTestId('phone-pass');
+    await pass.waitFor();
+    expect((await pass.getAttribute('data-passed')) === 'true', 'the contestant passed');
+    expect((await pass.textContent())?.includes('1GB 省内流量包'), 'the phone names the reward');
+    await screenshot(red, 'arena-phone-passed', false);
+    await host.goto(`${baseUrl}/arena/${past.id}/host`);
+    const count = host.getByTestId('host-pass');
+    await count.waitFor();
+    const list = await (await host.request.get(`${baseUrl}/api/arena/rounds/${past.id}/passed`)).json();
+    expect((await count.textContent())?.includes(`已通关 ${list.passed}/48 人`), `the console counts ${list.passed} of 48 passed (${await count.textContent()})`);
+  });
+
   const all = problems.flat();
   expect(all.length === 0, `no errors in the other pages' consoles:\n    ${all.join('\n    ')}`);
 });

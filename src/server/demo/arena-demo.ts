@@ -59,7 +59,9 @@ export async function loadArenaDemo(ctx: AppContext): Promise<{ rounds: number }
   await startRound(ctx, actor, mass.id);
 
   // last week's quiz, finished: a leaderboard, a podium and a 通关名单 of colleagues to hand the reward to
-  const quizPeople = await ctx.db.selectFrom('person').select(['id', 'name']).where('employee_no', 'like', 'ZJ%').orderBy('employee_no').limit(48).execute();
+  // the demo contestant played too (and passed: their phone shows the reward), with 47 colleagues
+  const contestantRow = await ctx.db.selectFrom('person').select(['id', 'name']).where('employee_no', '=', 'contestant').execute();
+  const quizPeople = [...contestantRow, ...(await ctx.db.selectFrom('person').select(['id', 'name']).where('employee_no', 'like', 'ZJ%').orderBy('employee_no').limit(48 - contestantRow.length).execute())];
   const lastWeek = await createRound(ctx, actor, { title: PAST_QUIZ_TITLE, organisationId: zj.id, format: 'mass-quiz', isPublic: true, hostIds: hostId ? [hostId] : [], questions: quizQuestions, rules: massRules(quizQuestions.length) });
   await startRound(ctx, actor, lastWeek.id);
   await playPastQuiz(ctx, lastWeek.id, quizPeople);
@@ -130,7 +132,7 @@ async function playPastQuiz(ctx: AppContext, roundId: number, people: { id: numb
     for (const e of withSeq(s.seq, d.events)) (s = evolve(s, e)), log.push(e);
   };
   const host = { role: 'host' as const };
-  const players = people.map((p, i) => ({ actor: { role: 'player' as const, playerId: personPlayerId(p.id) }, name: p.name, skill: 35 + ((i * 37) % 60) }));
+  const players = people.map((p, i) => ({ actor: { role: 'player' as const, playerId: personPlayerId(p.id) }, name: p.name, skill: i === 0 ? 90 : 35 + ((i * 37) % 60) }));
   for (const p of players) run({ type: 'join', name: p.name }, p.actor, 50);
   row.config.questions.forEach((question, qi) => {
     run({ type: 'next' }, host, 4000);

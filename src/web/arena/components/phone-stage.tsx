@@ -5,6 +5,7 @@ import { signed } from '../labels.ts';
 import type { PhoneState } from '../phone-state.ts';
 import { BuzzButton } from './buzz-button.tsx';
 import { OptionPicker } from './option-picker.tsx';
+import { PhonePass } from './pass-status.tsx';
 import { Podium } from './podium.tsx';
 import { StakePicker } from './stake-picker.tsx';
 
@@ -143,6 +144,7 @@ export function PhoneStage({ view, state, stakes, lastDelta, serverNow, onBuzz, 
         <div className="arena-phone__panel" data-state="finished">
           <h2 className="arena-phone__headline">{t('arena.play.finished')}</h2>
           {me?.place && <div className="arena-phone__place">{t('arena.play.yourPlace', { n: me.place })}</div>}
+          <PhonePass view={view} />
           {view.podium && <Podium rows={view.podium} variant="phone" />}
         </div>
       );

@@ -16,6 +16,7 @@ import { HostControls } from '../components/host-controls.tsx';
 import { HostCurrentQuestion } from '../components/host-current-question.tsx';
 import { HostQuestionList } from '../components/host-question-list.tsx';
 import { LeaderboardList } from '../components/leaderboard-list.tsx';
+import { HostPass } from '../components/pass-status.tsx';
 import { Podium } from '../components/podium.tsx';
 import { ScreenTokenModal } from '../components/screen-token-modal.tsx';
 import { ShortcutHelp } from '../components/shortcut-help.tsx';
@@ -132,6 +133,7 @@ export function HostConsolePage() {
               </Button>
             }
           >
+            <HostPass view={view} roundId={id} />
             <LeaderboardList rows={view.leaderboard} variant="console" />
           </Card>
           <Card size="small" title={t('arena.host.log')} className="arena-host__log">

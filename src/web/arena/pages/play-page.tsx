@@ -7,6 +7,7 @@ import { fetchPublicRound, saveGuest, savedGuest, useLiveRound } from '../api.ts
 import '../arena.css';
 import { ConnectionBadge } from '../components/connection-badge.tsx';
 import { PhoneScorebar } from '../components/phone-scorebar.tsx';
+import { PhonePass } from '../components/pass-status.tsx';
 import { PhoneQuestionStrip } from '../components/phone-question-strip.tsx';
 import { PhoneStage } from '../components/phone-stage.tsx';
 import { phoneStateOf } from '../phone-state.ts';
@@ -67,6 +68,7 @@ export function PlayPage() {
       </header>
       {view && <PhoneScorebar view={view} />}
       {view?.me && view.status !== 'finished' && <PhoneQuestionStrip view={view} state={state} />}
+      {view?.me && view.status !== 'finished' && <PhonePass view={view} />}
       {view?.paused && <div className="arena-phone__paused">{t('arena.paused')}</div>}
       <main className="arena-phone__main">
         {view ? (

@@ -6,6 +6,7 @@ import { isApiError } from '../../shared/api.ts';
 import '../arena.css';
 import { ConnectionBadge } from '../components/connection-badge.tsx';
 import { LeaderboardList } from '../components/leaderboard-list.tsx';
+import { ScreenPass } from '../components/pass-status.tsx';
 import { Podium } from '../components/podium.tsx';
 import { ScreenQuestion } from '../components/screen-question.tsx';
 
@@ -81,6 +82,7 @@ export function ScreenPage({ spectator = false }: { spectator?: boolean }) {
           <div className="screen-final">
             <div className="screen-final__title">{t('arena.podium')}</div>
             <Podium rows={view.podium} variant="screen" />
+            <ScreenPass view={view} />
           </div>
         ) : (
           <div className="screen-main">
@@ -97,6 +99,7 @@ export function ScreenPage({ spectator = false }: { spectator?: boolean }) {
             <aside className="screen-main__board">
               <div className="screen-board__title">{t('arena.leaderboard')}</div>
               <LeaderboardList rows={view.leaderboard.slice(0, 8)} highlight={highlight} variant="screen" rowHeight={104} />
+              <ScreenPass view={view} />
             </aside>
           </div>
         )}

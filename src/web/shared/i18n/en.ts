@@ -811,6 +811,14 @@ export const en: Record<MessageKey, string> = {
   'arena.place': 'Place {n}',
   'arena.leaderboard': 'Leaderboard',
   'arena.podium': 'Final standings',
+  'arena.pass.progress': 'To pass: {n}/{need} correct',
+  'arena.pass.passedLive': 'Pass mark reached',
+  'arena.pass.passedFinal': 'You passed!',
+  'arena.pass.reward': 'Reward: {reward}',
+  'arena.pass.missed': '{n} more correct to pass',
+  'arena.pass.count': 'Passed: {n}/{total}',
+  'arena.pass.rule': 'Pass: ≥ {n} correct',
+  'arena.pass.download': 'Download the pass list',
   'arena.winner': 'won the buzz',
   'arena.answering': '{name} is answering',
   'arena.answered': '{n} answered',
@@ -1655,5 +1663,6 @@ export const en: Record<MessageKey, string> = {
   'exams.appeal.updated': 'Updated',
   'exams.appeal.done': 'Decided',
 
+  // arena.builder.* (the round builder) go here
   'notFound.body': 'This page does not exist or has moved.',
 };

@@ -807,6 +807,14 @@ export const zhCN = {
   'arena.place': '第 {n} 名',
   'arena.leaderboard': '实时排行',
   'arena.podium': '最终排名',
+  'arena.pass.progress': '通关进度：答对 {n}/{need} 题',
+  'arena.pass.passedLive': '已达通关线',
+  'arena.pass.passedFinal': '恭喜通关！',
+  'arena.pass.reward': '通关激励：{reward}',
+  'arena.pass.missed': '差 {n} 题通关',
+  'arena.pass.count': '已通关 {n}/{total} 人',
+  'arena.pass.rule': '答对 ≥ {n} 题通关',
+  'arena.pass.download': '下载通关名单',
   'arena.winner': '抢到答题权',
   'arena.answering': '{name} 正在作答',
   'arena.answered': '已作答 {n}',
@@ -1651,6 +1659,7 @@ export const zhCN = {
   'exams.appeal.updated': '更新时间',
   'exams.appeal.done': '已处理',
 
+  // arena.builder.* (the round builder) go here
   'notFound.body': '页面不存在或已被移走。',
 };
 
