@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boardOrder, emptyBoard, placeOf, podiumOf, topOf, updateBoard, zeroStanding, type Standing } from './leaderboard.ts';
 import { scoreMassAnswer, speedPoints, streakBonus } from './mass-quiz.ts';
-import { defaultConfig, type MassQuizConfig, type RoundConfig } from './model.ts';
+import { defaultConfig, startProblems, validateConfig, type MassQuizConfig, type RoundConfig } from './model.ts';
 import { choiceQ, HOST, newRound, player, SYSTEM } from './test-support.ts';
-import { viewFor } from './views.ts';
+import { passedOf, passView, viewFor } from './views.ts';
 
 const T0 = 1_700_000_000_000;
 const cfg = (formula: MassQuizConfig['formula']): MassQuizConfig => ({ formula, streakBonus: { perAnswer: 100, max: 500 }, allowLateJoin: true });
@@ -164,5 +164,59 @@ describe('mass quiz', () => {
     expect(top[0]).toMatchObject({ place: 1, score: 10 });
     expect(placeOf(r.state.board, 'p0', get)).toBe(6667);
     expect(ms).toBeLessThan(5_000);
+  });
+});
+
+describe('通关 (a declared pass mark)', () => {
+  it('property: the passed count, the pass list and each player’s own flag agree with counting correct answers directly', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+        (minCorrect, answers) => {
+          const questions = [0, 1, 2, 3].map((i) => choiceQ(`q${i}`));
+          const r = newRound(massConfig({ questions, massQuiz: { ...cfg('correctness-first'), pass: { minCorrect, reward: '流量包' } } }));
+          answers.forEach((_, p) => r.ok({ type: 'join', name: `选手${p}` }, player(`p${p}`)));
+          expect(passView(r.state)).toMatchObject({ passed: 0, units: answers.length });
+          questions.forEach((_, qi) => {
+            r.ok({ type: 'next' });
+            r.ok({ type: 'openQuestion' }, HOST, T0 + qi * 100_000);
+            answers.forEach((row, p) => r.ok({ type: 'answer', choice: [row[qi] ? 'B' : 'A'] }, player(`p${p}`), T0 + qi * 100_000 + 1000 + p));
+            r.ok({ type: 'closeQuestion' }, HOST, T0 + qi * 100_000 + 5000);
+          });
+          const expected = answers.map((row, p) => ({ id: `p${p}`, correct: row.filter(Boolean).length })).filter((x) => x.correct >= minCorrect);
+          expect(passView(r.state)?.passed).toBe(expected.length);
+          const list = passedOf(r.state);
+          expect(list.map((x) => x.unitId).sort()).toEqual(expected.map((x) => x.id).sort());
+          // leaderboard order: places never go down the list
+          list.forEach((x, i) => i > 0 && expect(x.place).toBeGreaterThanOrEqual(list[i - 1].place));
+          answers.forEach((row, p) => {
+            const me = viewFor(r.state, { role: 'player', playerId: `p${p}` }).me!;
+            expect(me.correct).toBe(row.filter(Boolean).length);
+            expect(me.passed).toBe(me.correct >= minCorrect);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('without a pass mark: no pass view, no list, and the phone’s flag is null', () => {
+    const r = newRound(massConfig({ massQuiz: cfg('speed') }));
+    r.ok({ type: 'join', name: '甲' }, player('a'));
+    expect(passView(r.state)).toBeNull();
+    expect(passedOf(r.state)).toEqual([]);
+    expect(viewFor(r.state, { role: 'player', playerId: 'a' }).me?.passed).toBeNull();
+  });
+
+  it('a pass mark is refused when it is not a positive whole number or names no reward, and at the start when no one could reach it', () => {
+    const base = massConfig({ questions: [choiceQ('q1'), choiceQ('q2')] });
+    const withPass = (pass: { minCorrect: number; reward: string }) => ({ ...base, massQuiz: { ...base.massQuiz, pass } });
+    expect(validateConfig(withPass({ minCorrect: 0, reward: 'x' })).map((p) => p.path)).toEqual(['massQuiz.pass.minCorrect']);
+    expect(validateConfig(withPass({ minCorrect: 1.5, reward: 'x' })).map((p) => p.path)).toEqual(['massQuiz.pass.minCorrect']);
+    expect(validateConfig(withPass({ minCorrect: 1, reward: ' ' })).map((p) => p.path)).toEqual(['massQuiz.pass.reward']);
+    expect(validateConfig(withPass({ minCorrect: 3, reward: 'x' }))).toEqual([]);
+    expect(startProblems(withPass({ minCorrect: 3, reward: 'x' })).map((p) => p.path)).toEqual(['massQuiz.pass.minCorrect']);
+    expect(startProblems(withPass({ minCorrect: 2, reward: 'x' }))).toEqual([]);
   });
 });
