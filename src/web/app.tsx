@@ -50,6 +50,7 @@ const ArenaReplayPage = lazy(() => import('./arena/pages/replay-page.tsx').then(
 const ArenaPlayPage = lazy(() => import('./arena/pages/play-page.tsx').then((m) => ({ default: m.PlayPage })));
 const ArenaJoinPage = lazy(() => import('./arena/pages/join-page.tsx').then((m) => ({ default: m.JoinPage })));
 const ArenaScreenPage = lazy(() => import('./arena/pages/screen-page.tsx').then((m) => ({ default: m.ScreenPage })));
+const ArenaRoundSetupPage = lazy(() => import('./arena/pages/round-setup-page.tsx').then((m) => ({ default: m.RoundSetupPage })));
 const ArenaMyRoundsPage = lazy(() => import('./arena/pages/my-rounds-page.tsx').then((m) => ({ default: m.MyRoundsPage })));
 const ExamTakePage = lazy(() => import('./exams/pages/exam-take-page.tsx').then((m) => ({ default: m.ExamTakePage })));
 const ExamResultPage = lazy(() => import('./exams/pages/exam-result-page.tsx').then((m) => ({ default: m.ExamResultPage })));
@@ -250,6 +251,7 @@ export function App() {
                   }
                 >
                   <Route index element={<ArenaListPage />} />
+                  <Route path=":roundId/setup" element={<ArenaRoundSetupPage />} />
                   <Route path=":roundId/host" element={<HostConsolePage />} />
                   <Route path=":roundId/replay" element={<ArenaReplayPage />} />
                 </Route>

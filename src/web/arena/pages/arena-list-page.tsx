@@ -1,29 +1,49 @@
-import { Link } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { Button, Card, Col, Empty, Result, Row, Space, Tag } from 'antd';
-import { DesktopOutlined, EyeOutlined, HistoryOutlined, SoundOutlined } from '@ant-design/icons';
+import { DesktopOutlined, EditOutlined, EyeOutlined, HistoryOutlined, PlusOutlined, SoundOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
 import { PageLoading } from '../../shared/layout/page-loading.tsx';
+import { useSignedIn } from '../../identity/components/session-provider.tsx';
 import { useRounds, type RoundSummary } from '../api.ts';
+import { RoundCreateModal } from '../components/round-create-modal.tsx';
 import '../arena.css';
+import '../builder.css';
 
 const STATUS_COLOUR = { draft: 'default', live: 'green', finished: 'purple' } as const;
 
-/** Hosts and organisers: the live rounds in their scope, with the console, screen, spectator and replay links. */
+/** Hosts and organisers: the live rounds in their scope, with the console, screen, spectator and replay links; organisers create rounds and finish setting up drafts. */
 export function ArenaListPage() {
   const { t, errorText } = useI18n();
+  const navigate = useNavigate();
+  const { access } = useSignedIn();
+  // creating a round: organisers (the server checks the organisation too)
+  const canCreate = access.roles.has('organiser') || access.roles.has('platform_admin');
+  const [creating, setCreating] = useState(false);
   const rounds = useRounds();
   if (rounds.error) return <Result status="403" subTitle={errorText(rounds.error)} />;
   if (!rounds.data) return <PageLoading />;
   const screenOf = (r: RoundSummary) => `/arena/${r.id}/screen?token=${encodeURIComponent(r.screenToken ?? '')}${r.joinCode ? `&code=${r.joinCode}` : ''}`;
   return (
     <div className="ss-page" data-testid="arena-list">
-      <PageHeader title={t('arena.title')} subtitle={t('arena.subtitle')} />
+      <PageHeader
+        title={t('arena.title')}
+        subtitle={t('arena.subtitle')}
+        extra={
+          canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-round">
+              {t('arena.builder.create.button')}
+            </Button>
+          ) : undefined
+        }
+      />
       {rounds.data.length === 0 && (
         <Card>
           <Empty description={t('arena.list.empty')} />
         </Card>
       )}
+      {creating && <RoundCreateModal onClose={() => setCreating(false)} onCreated={(r) => navigate(`/arena/${r.id}/setup`)} />}
       <Row gutter={[16, 16]}>
         {rounds.data.map((r) => (
           <Col xs={24} md={12} xl={8} key={r.id}>
@@ -46,6 +66,11 @@ export function ArenaListPage() {
                 {r.joinCode && <Tag color="gold">{t('arena.list.joinCode', { code: r.joinCode })}</Tag>}
               </Space>
               <Space wrap className="arena-round-card__actions">
+                {r.status === 'draft' && r.canManage && (
+                  <Link to={`/arena/${r.id}/setup`} data-testid="round-continue-setup">
+                    <Button type="primary" icon={<EditOutlined />}>{t('arena.builder.continue')}</Button>
+                  </Link>
+                )}
                 {r.status === 'live' && r.canHost && (
                   <Link to={`/arena/${r.id}/host`}>
                     <Button type="primary" icon={<SoundOutlined />}>{t('arena.list.host')}</Button>

@@ -1,0 +1,69 @@
+/** The round builder's data: create a draft round, add a bank paper's questions, set the roster, start it. */
+import { fetchPeople } from '../identity/api.ts';
+import { api } from '../shared/api.ts';
+import { useResource } from '../shared/use-resource.ts';
+import type { Question, RoundDetail, RoundFormat } from './api.ts';
+
+export type MassQuizRules = {
+  formula: 'speed' | 'correctness-first';
+  streakBonus: { perAnswer: number; max: number };
+  allowLateJoin: boolean;
+  pass: { minCorrect: number; reward: string } | null;
+};
+export type CreateRoundInput = {
+  title: string;
+  organisationId: number;
+  format: RoundFormat;
+  isPublic: boolean;
+  hostIds: number[];
+  rules?: { massQuiz: MassQuizRules };
+};
+
+/** The server's answer to POST /rounds, PATCH, roster and start: the round with its configuration. */
+export type BuilderRound = RoundDetail & { organisationId: number };
+
+export const DEFAULT_STREAK_BONUS = { perAnswer: 100, max: 500 } as const;
+
+export const createRound = (body: CreateRoundInput) => api<BuilderRound>('/api/arena/rounds', { body });
+export const useBuilderRound = (id: number) => useResource(`arena:builder:${id}`, (signal) => api<BuilderRound>(`/api/arena/rounds/${id}`, { signal }));
+export const updateRoundQuestions = (id: number, questions: Question[]) => api<BuilderRound>(`/api/arena/rounds/${id}`, { method: 'PATCH', body: { questions } });
+export const addPaperQuestions = (id: number, body: { paperId: number; points?: number; timeLimitMs?: number; replace?: boolean }) =>
+  api<{ round: BuilderRound; added: number; skipped: number }>(`/api/arena/rounds/${id}/questions/from-paper`, { body });
+export type RosterInput = { teams?: { name: string; memberIds: number[] }[]; players?: { personId: number }[] };
+export const setRoster = (id: number, body: RosterInput) => api<BuilderRound>(`/api/arena/rounds/${id}/roster`, { method: 'PUT', body });
+export const startRound = (id: number) => api<BuilderRound>(`/api/arena/rounds/${id}/start`, { body: {} });
+
+/** A paper the organiser may use: every paper of every paper set of the banks they see. */
+export type PaperChoice = { id: number; label: string; bankName: string; setName: string; questions: number; totalScore: number };
+
+export const usePaperChoices = () =>
+  useResource('arena:builder:papers', async (signal) => {
+    const banks = await api<{ items: { id: number; name: string }[] }>('/api/banks', { signal }).then((r) => r.items);
+    const perBank = await Promise.all(
+      banks.map(async (b) => {
+        const sets = await api<{ items: { id: number; name: string }[] }>(`/api/banks/${b.id}/paper-sets`, { signal })
+          .then((r) => r.items)
+          .catch(() => []);
+        const perSet = await Promise.all(
+          sets.map((s) =>
+            api<{ papers: { id: number; label: string; totalScore: number; questions: number }[] }>(`/api/paper-sets/${s.id}`, { signal })
+              .then((r) => r.papers.map((p): PaperChoice => ({ id: p.id, label: p.label, bankName: b.name, setName: s.name, questions: p.questions, totalScore: p.totalScore })))
+              .catch(() => [] as PaperChoice[]),
+          ),
+        );
+        return perSet.flat();
+      }),
+    );
+    return perBank.flat();
+  });
+
+/** A person as the pickers show them. */
+export type PersonChoice = { id: number; name: string; employeeNo: string; organisationName: string };
+
+export const searchPeople = (q: string, signal?: AbortSignal) =>
+  fetchPeople({ q: q || undefined, active: 'true', pageSize: 30 }, signal).then((page) =>
+    page.items.map((p): PersonChoice => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, organisationName: p.organisation.name })),
+  );
+
+/** `p<personId>` (a signed-in player's id on the roster) → the person id. */
+export const personIdOf = (playerId: string): number | null => (/^p\d+$/.test(playerId) ? Number(playerId.slice(1)) : null);

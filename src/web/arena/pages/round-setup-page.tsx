@@ -1,0 +1,351 @@
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Input, InputNumber, Popconfirm, Result, Row, Segmented, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined, PlayCircleOutlined, PlusOutlined, SaveOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { useI18n } from '../../shared/i18n/i18n-context.tsx';
+import { PageHeader } from '../../shared/layout/page-header.tsx';
+import { PageLoading } from '../../shared/layout/page-loading.tsx';
+import { useAction } from '../../shared/use-action.ts';
+import type { Question } from '../api.ts';
+import { addPaperQuestions, personIdOf, setRoster, startRound, updateRoundQuestions, useBuilderRound, usePaperChoices, type BuilderRound, type PersonChoice, type RosterInput } from '../builder-api.ts';
+import { builderErrorText } from '../builder-errors.ts';
+import { PeoplePicker } from '../components/people-picker.tsx';
+import '../builder.css';
+
+/** 继续设置: a draft round's questions (from a bank paper), its roster (teams or players) and the start. */
+export function RoundSetupPage() {
+  const roundId = Number(useParams().roundId);
+  const { t, errorText } = useI18n();
+  const round = useBuilderRound(roundId);
+  if (round.error) return <Result status="warning" subTitle={errorText(round.error)} extra={<Link to="/arena"><Button>{t('arena.builder.backToList')}</Button></Link>} />;
+  if (!round.data) return <PageLoading />;
+  if (round.data.status !== 'draft')
+    return (
+      <Result
+        status="info"
+        title={t('arena.builder.notDraft')}
+        extra={
+          <Space>
+            <Link to="/arena"><Button>{t('arena.builder.backToList')}</Button></Link>
+            {round.data.status === 'live' && round.data.canHost && <Link to={`/arena/${roundId}/host`}><Button type="primary">{t('arena.list.host')}</Button></Link>}
+          </Space>
+        }
+      />
+    );
+  return <Setup round={round.data} onChanged={round.reload} />;
+}
+
+type TeamDraft = { key: number; name: string; memberIds: number[] };
+type RosterDraft = { mode: 'teams' | 'players'; teams: TeamDraft[]; playerIds: number[] };
+
+let nextKey = 1;
+function rosterOf(r: BuilderRound): RosterDraft {
+  const c = r.config;
+  const members = (teamId: string) => c.players.filter((p) => p.teamId === teamId).map((p) => personIdOf(p.id)).filter((id): id is number => id !== null);
+  if (c.teams.length > 0) return { mode: 'teams', teams: c.teams.map((tm) => ({ key: nextKey++, name: tm.name, memberIds: members(tm.id) })), playerIds: [] };
+  if (c.players.length > 0) return { mode: 'players', teams: [], playerIds: c.players.map((p) => personIdOf(p.id)).filter((id): id is number => id !== null) };
+  return { mode: 'teams', teams: [], playerIds: [] };
+}
+const rosterBody = (d: RosterDraft): RosterInput =>
+  d.mode === 'teams' ? { teams: d.teams.map((tm) => ({ name: tm.name.trim(), memberIds: tm.memberIds })) } : { players: d.playerIds.map((personId) => ({ personId })) };
+
+function Setup({ round, onChanged }: { round: BuilderRound; onChanged: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const action = useAction();
+  const { busy, error, setError, run } = action;
+  const c = round.config;
+  const mass = c.format === 'mass-quiz';
+
+  const [roster, setRosterDraft] = useState<RosterDraft>(() => rosterOf(round));
+  const saved = useMemo(() => JSON.stringify(rosterBody(rosterOf(round))), [round]);
+  const dirty = !mass && JSON.stringify(rosterBody(roster)) !== saved;
+  const known: PersonChoice[] = useMemo(
+    () => c.players.flatMap((p) => {
+      const id = personIdOf(p.id);
+      return id === null ? [] : [{ id, name: p.name, employeeNo: '', organisationName: '' }];
+    }),
+    [c.players],
+  );
+
+  /** every change goes through here: busy flag, and the server's refusal in words the organiser reads */
+  const act = <T,>(fn: () => Promise<T>) =>
+    run(fn, (e) => {
+      setError(builderErrorText(i18n, e));
+      return true;
+    });
+
+  const rosterProblem = (() => {
+    if (mass) return null;
+    if (roster.mode === 'players') return roster.playerIds.length === 0 ? t('arena.builder.roster.needPlayers') : null;
+    if (roster.teams.length === 0) return t('arena.builder.roster.needTeams');
+    if (roster.teams.some((tm) => !tm.name.trim())) return t('arena.builder.roster.needName');
+    if (roster.teams.some((tm) => tm.memberIds.length === 0)) return t('arena.builder.roster.needMembers');
+    return null;
+  })();
+  const unitCount = c.teams.length || c.players.length;
+
+  const saveRoster = async () => {
+    await setRoster(round.id, rosterBody(roster));
+  };
+  const onSaveRoster = () =>
+    act(async () => {
+      await saveRoster();
+      message.success(t('arena.builder.roster.saved'));
+      onChanged();
+    });
+  const onStart = () =>
+    act(async () => {
+      if (dirty) await saveRoster();
+      await startRound(round.id);
+      message.success(t('arena.builder.started'));
+      navigate(`/arena/${round.id}/host`);
+    });
+
+  const questionsDone = c.questions.length > 0;
+  const rosterDone = mass || (unitCount > 0 && !dirty);
+  const canStart = questionsDone && (mass || (!rosterProblem && (unitCount > 0 || dirty)));
+
+  return (
+    <div className="ss-page arena-builder" data-testid="round-setup">
+      <PageHeader
+        title={round.title}
+        subtitle={t('arena.builder.setup.subtitle', { format: t(`arena.format.${c.format}`), organisation: round.organisationName })}
+        extra={
+          <Space wrap>
+            <Link to="/arena">
+              <Button icon={<ArrowLeftOutlined />}>{t('arena.builder.backToList')}</Button>
+            </Link>
+            <Popconfirm
+              title={t('arena.builder.start.confirmTitle')}
+              description={t('arena.builder.start.confirmBody')}
+              okText={t('arena.builder.start.button')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void onStart()}
+              okButtonProps={{ id: 'round-start-ok' }}
+              disabled={!canStart || busy}
+            >
+              <Button type="primary" icon={<PlayCircleOutlined />} disabled={!canStart} loading={busy} data-testid="round-start">
+                {t('arena.builder.start.button')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        }
+      />
+      {error && <Alert type="error" showIcon closable onClose={() => setError(null)} title={error} className="ss-block" data-testid="round-setup-error" />}
+
+      <Card className="ss-block">
+        <Steps
+          size="small"
+          items={[
+            { title: t('arena.builder.step.create'), status: 'finish' },
+            { title: t('arena.builder.step.questions'), status: questionsDone ? 'finish' : 'process', content: t('arena.list.questions', { n: c.questions.length }) },
+            mass
+              ? { title: t('arena.builder.step.players'), status: 'finish', content: t('arena.builder.roster.massShort') }
+              : { title: t('arena.builder.step.roster'), status: rosterDone ? 'finish' : questionsDone ? 'process' : 'wait', content: dirty ? t('arena.builder.roster.unsaved') : t('arena.list.units', { n: unitCount }) },
+            { title: t('arena.builder.step.start'), status: canStart ? 'process' : 'wait' },
+          ]}
+        />
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <QuestionsCard round={round} busy={busy} act={act} onChanged={onChanged} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <SettingsCard round={round} />
+          {mass ? (
+            <Card title={<><TeamOutlined /> {t('arena.builder.step.players')}</>} className="ss-block-top">
+              <Typography.Paragraph type="secondary">{t('arena.builder.roster.mass')}</Typography.Paragraph>
+              {round.joinCode && <Tag color="gold">{t('arena.list.joinCode', { code: round.joinCode })}</Tag>}
+            </Card>
+          ) : (
+            <RosterCard roster={roster} setRoster={setRosterDraft} known={known} problem={rosterProblem} dirty={dirty} busy={busy} onSave={() => void onSaveRoster()} />
+          )}
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+type Act = <T>(fn: () => Promise<T>) => Promise<T | undefined>;
+
+function QuestionsCard({ round, busy, act, onChanged }: { round: BuilderRound; busy: boolean; act: Act; onChanged: () => void }) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const papers = usePaperChoices();
+  const c = round.config;
+  const mass = c.format === 'mass-quiz';
+  const [paperId, setPaperId] = useState<number | undefined>();
+  const [points, setPoints] = useState<number | null>(null);
+  const [seconds, setSeconds] = useState<number | null>(mass ? 20 : 30);
+  const [replace, setReplace] = useState(false);
+
+  const add = () =>
+    act(async () => {
+      if (!paperId) return;
+      const r = await addPaperQuestions(round.id, { paperId, points: points ?? undefined, timeLimitMs: seconds ? seconds * 1000 : undefined, replace });
+      if (r.skipped > 0) message.warning(t('arena.builder.questions.addedSkipped', { n: r.added, skipped: r.skipped }));
+      else message.success(t('arena.builder.questions.added', { n: r.added }));
+      setPaperId(undefined);
+      setReplace(false);
+      onChanged();
+    });
+  const remove = (q: Question) =>
+    act(async () => {
+      await updateRoundQuestions(round.id, c.questions.filter((x) => x.id !== q.id));
+      onChanged();
+    });
+  const total = c.questions.reduce((s, q) => s + q.points, 0);
+
+  return (
+    <Card title={t('arena.builder.questions.title')} extra={<span className="arena-builder-muted">{t('arena.builder.questions.total', { n: c.questions.length, points: total })}</span>} data-testid="round-questions">
+      <div className="arena-builder-paper">
+        <Select<number>
+          className="arena-builder-paper__select"
+          showSearch={{ optionFilterProp: 'label' }}
+          value={paperId}
+          onChange={setPaperId}
+          loading={papers.loading}
+          placeholder={t('arena.builder.questions.paperPlaceholder')}
+          notFoundContent={papers.loading ? undefined : papers.error ? errorText(papers.error) : t('arena.builder.questions.noPapers')}
+          options={groupPapers(papers.data ?? [], t)}
+          data-testid="round-paper"
+        />
+        <InputNumber min={1} max={100000} value={points} onChange={(v) => setPoints(v)} placeholder={t('arena.builder.questions.pointsPlaceholder')} suffix={t('arena.builder.questions.pointsUnit')} style={{ width: 150 }} />
+        <InputNumber min={5} max={3600} value={seconds} onChange={(v) => setSeconds(v)} suffix={t('arena.builder.questions.secondsUnit')} style={{ width: 130 }} aria-label={t('arena.builder.questions.seconds')} />
+        <Checkbox checked={replace} onChange={(e) => setReplace(e.target.checked)} disabled={c.questions.length === 0}>
+          {t('arena.builder.questions.replace')}
+        </Checkbox>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => void add()} disabled={!paperId} loading={busy} data-testid="round-paper-add">
+          {t('arena.builder.questions.add')}
+        </Button>
+      </div>
+      <div className="arena-builder-muted arena-builder-paper__hint">{t(mass ? 'arena.builder.questions.hintMass' : 'arena.builder.questions.hint')}</div>
+      {c.questions.length === 0 ? (
+        <Empty description={t('arena.builder.questions.empty')} />
+      ) : (
+        <Table<Question>
+          size="small"
+          rowKey="id"
+          tableLayout="fixed"
+          dataSource={c.questions}
+          pagination={c.questions.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          columns={[
+            { title: '#', key: 'n', width: 44, render: (_, __, i) => i + 1 },
+            { title: t('arena.builder.questions.prompt'), dataIndex: 'prompt', ellipsis: { showTitle: true } },
+            { title: t('arena.builder.questions.kind'), key: 'kind', width: 76, render: (_, q) => <Tag>{t(`arena.kind.${q.kind}`)}</Tag> },
+            { title: t('arena.builder.questions.format'), key: 'format', width: 96, render: (_, q) => <Tag color="blue" variant="filled">{t(`arena.format.${q.format ?? c.format}`)}</Tag> },
+            { title: t('arena.builder.questions.points'), dataIndex: 'points', width: 60, align: 'right' },
+            { title: t('arena.builder.questions.seconds'), key: 'time', width: 60, align: 'right', render: (_, q) => `${Math.round(q.timeLimitMs / 1000)}s` },
+            {
+              title: '',
+              key: 'remove',
+              width: 48,
+              render: (_, q) => <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} disabled={busy} onClick={() => void remove(q)} />,
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+function groupPapers(papers: { id: number; label: string; bankName: string; setName: string; questions: number; totalScore: number }[], t: ReturnType<typeof useI18n>['t']) {
+  const groups = new Map<string, { label: string; options: { value: number; label: string }[] }>();
+  for (const p of papers) {
+    const key = `${p.bankName} · ${p.setName}`;
+    const g = groups.get(key) ?? { label: key, options: [] };
+    g.options.push({ value: p.id, label: `${p.setName} · ${p.label}（${t('arena.builder.questions.paperFacts', { n: p.questions, points: p.totalScore })}）` });
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+function SettingsCard({ round }: { round: BuilderRound }) {
+  const { t } = useI18n();
+  const c = round.config;
+  const pass = c.massQuiz.pass;
+  return (
+    <Card title={t('arena.builder.settings.title')} size="small">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('arena.builder.field.format')}>{t(`arena.format.${c.format}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('arena.builder.field.organisation')}>{round.organisationName}</Descriptions.Item>
+        <Descriptions.Item label={t('arena.builder.field.public')}>{round.isPublic ? t('arena.builder.settings.yes') : t('arena.builder.settings.no')}</Descriptions.Item>
+        <Descriptions.Item label={t('arena.builder.field.hosts')}>{round.hostIds.length ? t('arena.builder.settings.hosts', { n: round.hostIds.length }) : t('arena.builder.settings.noHosts')}</Descriptions.Item>
+        {c.format === 'mass-quiz' && (
+          <>
+            <Descriptions.Item label={t('arena.builder.field.formula')}>{t(`arena.builder.formula.${c.massQuiz.formula}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('arena.builder.field.lateJoin')}>{c.massQuiz.allowLateJoin ? t('arena.builder.settings.yes') : t('arena.builder.settings.no')}</Descriptions.Item>
+            <Descriptions.Item label={t('arena.builder.field.pass')}>{pass ? t('arena.builder.settings.pass', { n: pass.minCorrect, reward: pass.reward }) : t('arena.builder.settings.noPass')}</Descriptions.Item>
+          </>
+        )}
+      </Descriptions>
+    </Card>
+  );
+}
+
+type RosterProps = {
+  roster: RosterDraft;
+  setRoster: (change: (d: RosterDraft) => RosterDraft) => void;
+  known: PersonChoice[];
+  problem: string | null;
+  dirty: boolean;
+  busy: boolean;
+  onSave: () => void;
+};
+
+function RosterCard({ roster, setRoster, known, problem, dirty, busy, onSave }: RosterProps) {
+  const { t } = useI18n();
+  const setTeam = (key: number, change: Partial<TeamDraft>) => setRoster((d) => ({ ...d, teams: d.teams.map((tm) => (tm.key === key ? { ...tm, ...change } : tm)) }));
+  const addTeam = () => setRoster((d) => ({ ...d, teams: [...d.teams, { key: nextKey++, name: t('arena.builder.roster.teamName', { n: d.teams.length + 1 }), memberIds: [] }] }));
+  const removeTeam = (key: number) => setRoster((d) => ({ ...d, teams: d.teams.filter((tm) => tm.key !== key) }));
+  const inOtherTeam = (key: number) => new Set(roster.teams.filter((tm) => tm.key !== key).flatMap((tm) => tm.memberIds));
+
+  return (
+    <Card
+      title={<><TeamOutlined /> {t('arena.builder.step.roster')}</>}
+      className="ss-block-top"
+      data-testid="round-roster"
+      extra={
+        <Segmented<'teams' | 'players'>
+          size="small"
+          value={roster.mode}
+          onChange={(mode) => setRoster((d) => ({ ...d, mode }))}
+          options={[
+            { value: 'teams', label: t('arena.builder.roster.teams'), icon: <TeamOutlined /> },
+            { value: 'players', label: t('arena.builder.roster.players'), icon: <UserOutlined /> },
+          ]}
+        />
+      }
+    >
+      {roster.mode === 'teams' ? (
+        <>
+          {roster.teams.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('arena.builder.roster.noTeams')} />}
+          {roster.teams.map((tm, i) => (
+            <div className="arena-builder-team" key={tm.key} data-testid={`round-team-${i + 1}`}>
+              <div className="arena-builder-team__head">
+                <Input value={tm.name} maxLength={100} onChange={(e) => setTeam(tm.key, { name: e.target.value })} placeholder={t('arena.builder.roster.teamNamePlaceholder')} status={tm.name.trim() ? undefined : 'error'} data-testid="round-team-name" />
+                <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('arena.builder.roster.removeTeam')} onClick={() => removeTeam(tm.key)} />
+              </div>
+              <PeoplePicker value={tm.memberIds} onChange={(memberIds) => setTeam(tm.key, { memberIds })} known={known} excluded={inOtherTeam(tm.key)} max={20} placeholder={t('arena.builder.roster.membersPlaceholder')} testId="round-team-members" />
+            </div>
+          ))}
+          <Button block type="dashed" icon={<PlusOutlined />} onClick={addTeam} disabled={roster.teams.length >= 50} data-testid="round-team-add">
+            {t('arena.builder.roster.addTeam')}
+          </Button>
+        </>
+      ) : (
+        <PeoplePicker value={roster.playerIds} onChange={(playerIds) => setRoster((d) => ({ ...d, playerIds }))} known={known} max={10_000} placeholder={t('arena.builder.roster.playersPlaceholder')} testId="round-players" />
+      )}
+      <div className="arena-builder-roster__foot">
+        <span className={problem ? 'arena-builder-warn' : 'arena-builder-muted'}>{problem ?? (dirty ? t('arena.builder.roster.unsaved') : t('arena.builder.roster.savedHint'))}</span>
+        <Button icon={<SaveOutlined />} onClick={onSave} disabled={!dirty || !!problem} loading={busy} data-testid="round-roster-save">
+          {t('arena.builder.roster.save')}
+        </Button>
+      </div>
+    </Card>
+  );
+}
