@@ -61,7 +61,7 @@ export function ArenaListPage() {
               <Space wrap size={4} className="arena-round-card__facts">
                 <Tag variant="filled" color="blue">{t(`arena.format.${r.format}`)}</Tag>
                 <span>{t('arena.list.questions', { n: r.questionCount })}</span>
-                <span>· {t('arena.list.units', { n: r.unitCount })}</span>
+                {r.format !== 'mass-quiz' && <span>· {t('arena.list.units', { n: r.unitCount })}</span>}
                 {r.isPublic && <Tag>{t('arena.list.public')}</Tag>}
                 {r.joinCode && <Tag color="gold">{t('arena.list.joinCode', { code: r.joinCode })}</Tag>}
               </Space>
