@@ -45,4 +45,5 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const forbidden = (why = 'Not allowed') => new AppError('FORBIDDEN', why);
-export const invalid = (field: string, message: string) => new AppError('VALIDATION', message, { field });
+/** A refused field; `reasonZh`: the whole reason in Chinese, when the domain words it itself (lib/reason-zh.ts covers the generic ones). */
+export const invalid = (field: string, message: string, reasonZh?: string) => new AppError('VALIDATION', message, { field, ...(reasonZh ? { details: { reasonZh } } : {}) });

@@ -44,6 +44,7 @@ describe('a mass quiz with a pass mark (通关)', () => {
     const start = await api(t, 'org-zj', 'POST', `/api/arena/rounds/${tooHigh.json().id}/start`);
     expect(start.statusCode).toBe(400);
     expect(start.json().field).toBe('massQuiz.pass.minCorrect');
+    expect(start.json().reasonZh).toBe('通关线（答对 4 题）超过了本场的全员答题题目数（3 题）：请添加题目或降低通关线。');
 
     const ok = await massQuiz(massRules(PASS));
     expect(ok.statusCode, ok.body).toBe(201);

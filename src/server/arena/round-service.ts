@@ -100,7 +100,7 @@ export async function getRound(ctx: AppContext, actor: Actor, id: number) {
 
 async function loadDraft(ctx: AppContext, actor: Actor, id: number): Promise<RoundRow> {
   const row = await loadRound(ctx, actor, id, 'manage');
-  if (row.status !== 'draft') throw new AppError('CONFLICT', 'a round that has started cannot be changed');
+  if (row.status !== 'draft') throw new AppError('CONFLICT', 'a round that has started cannot be changed', { details: { reasonZh: '该场次已经开始，题目与名单不能再修改。' } });
   return row;
 }
 
@@ -118,7 +118,7 @@ export async function setRoster(ctx: AppContext, actor: Actor, id: number, input
   const people = new Map<number, string>();
   for (const pid of new Set(ids)) {
     const p = await ctx.identity.people.get(pid);
-    if (!p) throw invalid('roster', `unknown person ${pid}`);
+    if (!p) throw invalid('roster', `unknown person ${pid}`, `名单中有不存在的人员（编号 ${pid}）。`);
     people.set(pid, p.name);
   }
   const entryMap: Record<string, number> = {};
@@ -145,7 +145,7 @@ export async function addPaperQuestions(ctx: AppContext, actor: Actor, id: numbe
   if (!paper) throw notFound('paper');
   const set = await ctx.bank.papers.getPaperSet(paper.paperSetId);
   const bank = set && (await ctx.bank.banks.get(set.bankId));
-  if (!bank || !(hasRoleAt(actor, ['organiser'], bank.organisationPath) || actor.grants.some((g) => g.role === 'organiser' && g.idPath.startsWith(bank.organisationPath)))) throw forbidden('that paper belongs to a bank you may not use');
+  if (!bank || !(hasRoleAt(actor, ['organiser'], bank.organisationPath) || actor.grants.some((g) => g.role === 'organiser' && g.idPath.startsWith(bank.organisationPath)))) throw new AppError('FORBIDDEN', 'that paper belongs to a bank you may not use', { details: { reasonZh: '这份试卷所在的题库不归你管理，不能用于本场。' } });
   const items = await ctx.bank.papers.items(input.paperId);
   const versions = await ctx.bank.questions.versionsByIds(items.map((i) => i.questionVersionId));
   const existing = input.replace ? [] : row.config.questions;
@@ -174,10 +174,10 @@ export async function addPaperQuestions(ctx: AppContext, actor: Actor, id: numbe
 export async function startRound(ctx: AppContext, actor: Actor, id: number) {
   const row = await loadDraft(ctx, actor, id);
   checked(row.config);
-  if (row.config.questions.length === 0) throw invalid('questions', 'add questions before starting');
+  if (row.config.questions.length === 0) throw invalid('questions', 'add questions before starting', '还没有题目：请先从试卷添加题目再开始。');
   const unreachable = startProblems(row.config)[0];
-  if (unreachable) throw invalid(unreachable.path, unreachable.message);
-  if (row.config.format !== 'mass-quiz' && row.config.teams.length === 0 && row.config.players.length === 0) throw invalid('roster', 'set the roster before starting');
+  if (unreachable) throw invalid(unreachable.path, unreachable.message, unreachable.reasonZh);
+  if (row.config.format !== 'mass-quiz' && row.config.teams.length === 0 && row.config.players.length === 0) throw invalid('roster', 'set the roster before starting', '还没有参赛名单：请先设置参赛队伍或选手再开始。');
   await ctx.arena.rounds.update(id, { status: 'live', startedAt: ctx.now() });
   return getRound(ctx, actor, id);
 }

@@ -113,7 +113,7 @@ export function isCorrectChoice(q: Question, choice: readonly string[]): boolean
   return want.size === got.size && [...want].every((k) => got.has(k));
 }
 
-export type ConfigProblem = { path: string; message: string };
+export type ConfigProblem = { path: string; message: string; reasonZh?: string };
 
 /** Structural checks a round must pass before it starts; an empty list means valid. */
 export function validateConfig(c: RoundConfig): ConfigProblem[] {
@@ -165,5 +165,7 @@ export function startProblems(c: RoundConfig): ConfigProblem[] {
   const pass = c.massQuiz.pass;
   if (!pass) return [];
   const scored = c.questions.filter((q) => formatOf(c, q) === 'mass-quiz').length;
-  return pass.minCorrect > scored ? [{ path: 'massQuiz.pass.minCorrect', message: `the pass mark (${pass.minCorrect} correct) is more than the round's ${scored} mass-quiz questions` }] : [];
+  return pass.minCorrect > scored
+    ? [{ path: 'massQuiz.pass.minCorrect', message: `the pass mark (${pass.minCorrect} correct) is more than the round's ${scored} mass-quiz questions`, reasonZh: `通关线（答对 ${pass.minCorrect} 题）超过了本场的全员答题题目数（${scored} 题）：请添加题目或降低通关线。` }]
+    : [];
 }

@@ -8,7 +8,6 @@ import { PageLoading } from '../../shared/layout/page-loading.tsx';
 import { useAction } from '../../shared/use-action.ts';
 import type { Question } from '../api.ts';
 import { addPaperQuestions, personIdOf, setRoster, startRound, updateRoundQuestions, useBuilderRound, usePaperChoices, type BuilderRound, type PersonChoice, type RosterInput } from '../builder-api.ts';
-import { builderErrorText } from '../builder-errors.ts';
 import { PeoplePicker } from '../components/people-picker.tsx';
 import '../builder.css';
 
@@ -73,7 +72,7 @@ function Setup({ round, onChanged }: { round: BuilderRound; onChanged: () => voi
   /** every change goes through here: busy flag, and the server's refusal in words the organiser reads */
   const act = <T,>(fn: () => Promise<T>) =>
     run(fn, (e) => {
-      setError(builderErrorText(i18n, e));
+      setError(i18n.errorText(e));
       return true;
     });
 
