@@ -11,11 +11,11 @@ await journey('organiser browses the bank and previews a paper', DESKTOP, async 
     await page.waitForURL(`${baseUrl}/admin`);
     await page.getByRole('menuitem', { name: '题库' }).click();
     await page.waitForURL(`${baseUrl}/banks`);
-    await page.getByText('集团客服知识题库').waitFor();
+    await page.locator('a.ss-bank-card').filter({ hasText: '集团客服知识题库' }).waitFor();
   });
 
   await step('open the group bank and search a stem', async () => {
-    await page.getByText('集团客服知识题库').click();
+    await page.locator('a.ss-bank-card').filter({ hasText: '集团客服知识题库' }).click();
     await page.getByTestId('question-table').locator('tbody tr.ant-table-row').first().waitFor();
     const search = page.getByTestId('question-search').locator('input');
     await search.fill('携号转网');

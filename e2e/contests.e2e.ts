@@ -5,7 +5,7 @@
  * reason; the public results page and a poster load without signing in; a captain registers a
  * team in a new contest, picking members with the contest's people picker on a phone.
  */
-import { baseUrl, DESKTOP, expect, journey, PHONE, screenshot, signIn, step } from './support.ts';
+import { baseUrl, clickSettled, clickUntilClosed, DESKTOP, expect, journey, PHONE, screenshot, signIn, step } from './support.ts';
 
 await journey('organiser runs the demo contest, reviewer screens, public results', DESKTOP, async ({ page, browser }) => {
   let contestUrl = '';
@@ -14,7 +14,8 @@ await journey('organiser runs the demo contest, reviewer screens, public results
     await page.waitForURL(`${baseUrl}/admin`);
     await page.getByRole('menuitem', { name: '赛事' }).click();
     await page.waitForURL(`${baseUrl}/contests`);
-    await page.getByText('2026 服务之星技能竞赛').first().click();
+    // the list's own card: while the lazy list page loads, the overview (with its to-do links to the same contest) may still be on screen
+    await page.locator('a.ss-contest-card').filter({ hasText: '2026 服务之星技能竞赛' }).first().click();
     await page.waitForURL(/\/contests\/\d+$/);
     contestUrl = page.url();
     const diagram = page.getByTestId('flow-diagram');
@@ -56,14 +57,14 @@ await journey('organiser runs the demo contest, reviewer screens, public results
     const pending = await reviewer.locator('[data-testid^=approve-]').count();
     const entryId = (await approve.getAttribute('data-testid'))!.replace('approve-', '');
     await approve.click();
-    await reviewer.getByTestId('review-confirm').click();
+    await clickSettled(reviewer, '.ant-modal', '[data-testid="review-confirm"]');
     const refused = reviewer.getByTestId('review-error');
     await refused.waitFor();
     expect((await refused.innerText()).includes('集团复赛'), 'the refusal names the stage that has started');
     await reviewer.getByRole('button', { name: /取\s*消/ }).click();
     await reviewer.getByTestId(`reject-${entryId}`).click();
     await reviewer.getByTestId('review-reason').fill('报名已截止：集团复赛已开始');
-    await reviewer.getByTestId('review-confirm').click();
+    await clickUntilClosed(reviewer, '.ant-modal', '[data-testid="review-confirm"]');
     await reviewer.waitForFunction((n) => document.querySelectorAll('[data-testid^=approve-]').length === n - 1, pending);
     await context.close();
   });

@@ -99,6 +99,10 @@ export async function journey(
   process.exitCode = failed ? 1 : 0;
 }
 
+/** The dialog (a popover or a modal) holding `button`, once it has stopped moving: not zooming in, not on its way out. */
+const settledDialog = (page: Page, dialog: string, button: string) =>
+  page.locator(`${dialog}:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])`).filter({ has: page.locator(button) });
+
 /**
  * Clicks a dialog's button once the dialog has stopped moving, and again if the dialog is still
  * open after a while: a click that lands while a popover or modal is still zooming in can miss
@@ -106,17 +110,23 @@ export async function journey(
  * happens while the dialog (closed by the first one's success) is still there.
  */
 export async function clickUntilClosed(page: Page, dialog: string, button: string): Promise<void> {
-  const settled = page.locator(`${dialog}:not([class*="-appear"]):not([class*="-enter"])`).filter({ has: page.locator(button) });
   for (let attempt = 1; ; attempt++) {
-    await settled.waitFor();
-    await settled.locator(button).click();
+    const target = settledDialog(page, dialog, button);
+    await target.waitFor();
+    const handle = await target.elementHandle();
+    await target.locator(button).click();
     try {
-      await page.locator(dialog).filter({ has: page.locator(button) }).waitFor({ state: 'hidden', timeout: 4000 });
+      await handle!.waitForElementState('hidden', { timeout: 4000 });
       return;
     } catch (e) {
       if (attempt >= 3) throw e;
     }
   }
+}
+
+/** Clicks a dialog's button once the dialog has stopped moving (for a click the dialog survives, e.g. a refusal it shows). */
+export async function clickSettled(page: Page, dialog: string, button: string): Promise<void> {
+  await settledDialog(page, dialog, button).locator(button).click();
 }
 
 /** A Popconfirm's button (see clickUntilClosed). */
