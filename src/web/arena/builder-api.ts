@@ -17,10 +17,14 @@ export type CreateRoundInput = {
   isPublic: boolean;
   hostIds: number[];
   rules?: { massQuiz: MassQuizRules };
+  /** the contest round this round's final scores are written to (the teams then carry entry ids) */
+  contest?: { contestId: number; roundKey: string };
 };
 
 /** The server's answer to POST /rounds, PATCH, roster and start: the round with its configuration. */
-export type BuilderRound = RoundDetail & { organisationId: number };
+export type BuilderRound = RoundDetail & { organisationId: number; contest: ContestLink | null };
+/** A round's link to a contest round: the contest, the round's key (a round id of the contest's definition) and unit id → entry id. */
+export type ContestLink = { contestId: number; roundKey: string; entryMap: Record<string, number> };
 
 export const DEFAULT_STREAK_BONUS = { perAnswer: 100, max: 500 } as const;
 
@@ -29,7 +33,7 @@ export const useBuilderRound = (id: number) => useResource(`arena:builder:${id}`
 export const updateRoundQuestions = (id: number, questions: Question[]) => api<BuilderRound>(`/api/arena/rounds/${id}`, { method: 'PATCH', body: { questions } });
 export const addPaperQuestions = (id: number, body: { paperId: number; points?: number; timeLimitMs?: number; replace?: boolean }) =>
   api<{ round: BuilderRound; added: number; skipped: number }>(`/api/arena/rounds/${id}/questions/from-paper`, { body });
-export type RosterInput = { teams?: { name: string; memberIds: number[] }[]; players?: { personId: number }[] };
+export type RosterInput = { teams?: { name: string; memberIds: number[]; entryId?: number }[]; players?: { personId: number }[] };
 export const setRoster = (id: number, body: RosterInput) => api<BuilderRound>(`/api/arena/rounds/${id}/roster`, { method: 'PUT', body });
 export const startRound = (id: number) => api<BuilderRound>(`/api/arena/rounds/${id}/start`, { body: {} });
 
@@ -67,3 +71,43 @@ export const searchPeople = (q: string, signal?: AbortSignal) =>
 
 /** `p<personId>` (a signed-in player's id on the roster) → the person id. */
 export const personIdOf = (playerId: string): number | null => (/^p\d+$/.test(playerId) ? Number(playerId.slice(1)) : null);
+
+// ── the link to a contest round ─────────────────────────────────────────────────────
+
+/** A round of a contest's definition, with its stage: `key` is what POST /rounds takes as contest.roundKey. */
+export type ContestRoundChoice = { key: string; name: string; kind: string; stageId: string; stageName: string };
+export type ContestChoice = { id: number; title: string; status: string; organisationName: string; rounds: ContestRoundChoice[] };
+
+type ContestDefinitionView = { stages?: { id: string; name: string; rounds?: { id: string; name: string; kind: string }[] }[] };
+type ContestViewLite = { id: number; title: string; status: string; organisationName: string; canManage: boolean; definition: ContestDefinitionView };
+
+const roundsOf = (def: ContestDefinitionView): ContestRoundChoice[] =>
+  (def.stages ?? []).flatMap((st) => (st.rounds ?? []).map((r) => ({ key: r.id, name: r.name, kind: r.kind, stageId: st.id, stageName: st.name })));
+const choiceOf = (c: ContestViewLite): ContestChoice => ({ id: c.id, title: c.title, status: c.status, organisationName: c.organisationName, rounds: roundsOf(c.definition) });
+
+/** The contests the organiser manages (GET /api/contests, canManage), not finished, that have rounds. */
+export const useContestChoices = () =>
+  useResource('arena:builder:contests', (signal) =>
+    api<{ items: ContestViewLite[] }>('/api/contests', { signal }).then((r) => r.items.filter((c) => c.canManage && c.status !== 'finished').map(choiceOf).filter((c) => c.rounds.length > 0)),
+  );
+
+/** One contest and the round a live round is linked to (undefined when its definition no longer has that round). */
+export const useLinkedContest = (link: ContestLink | null) =>
+  useResource(link ? `arena:builder:contest:${link.contestId}:${link.roundKey}` : null, async (signal) => {
+    if (!link) return null;
+    const contest = choiceOf(await api<ContestViewLite>(`/api/contests/${link.contestId}`, { signal }));
+    return { contest, round: contest.rounds.find((r) => r.key === link.roundKey) };
+  });
+
+/** An entry in a contest stage (approved in the first stage, advanced after), with its members. */
+export type StageEntrant = {
+  id: number;
+  name: string;
+  kind: string;
+  trackId: string;
+  trackName: string;
+  organisationName: string;
+  members: { personId: number; employeeNo: string; name: string; role: string }[];
+};
+export const fetchStageEntrants = (contestId: number, stageId: string, signal?: AbortSignal) =>
+  api<{ items: StageEntrant[] }>(`/api/contests/${contestId}/stages/${encodeURIComponent(stageId)}/entrants`, { signal }).then((r) => r.items);

@@ -37,8 +37,11 @@ export function PeoplePicker({ value, onChange, known = [], excluded, max = 50, 
       controller.abort();
     };
   }, [q]);
-  // the chosen people stay labelled when a new search no longer lists them
-  const shown = [...new Map([...picked.values(), ...options].map((p) => [p.id, p])).values()];
+  // the chosen people stay labelled when a new search no longer lists them; the search's own order
+  // comes first, so picking someone does not move the list under the pointer
+  const byId = new Map(options.map((p) => [p.id, p]));
+  for (const p of picked.values()) if (!byId.has(p.id)) byId.set(p.id, p);
+  const shown = [...byId.values()];
   return (
     <Select<number[]>
       id={id}

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
+import { Cascader, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { CreateInOrganisationModal } from '../../shared/list/create-in-organisation-modal.tsx';
 import { useOrganisations, type Organisation } from '../../identity/api.ts';
 import type { RoundFormat } from '../api.ts';
-import { createRound, DEFAULT_STREAK_BONUS, type BuilderRound, type CreateRoundInput } from '../builder-api.ts';
+import { createRound, DEFAULT_STREAK_BONUS, useContestChoices, type BuilderRound, type ContestChoice, type CreateRoundInput } from '../builder-api.ts';
 import { PeoplePicker } from './people-picker.tsx';
 
 export const ROUND_FORMATS: RoundFormat[] = ['buzzer', 'mandatory', 'risk', 'team-pk', 'mass-quiz'];
@@ -20,12 +20,14 @@ type Values = {
   passOn?: boolean;
   minCorrect?: number;
   reward?: string;
+  /** 关联赛事轮次: [contest id, round key] */
+  contestLink?: [number, string];
 };
 
 /** The body of POST /api/arena/rounds: a mass quiz carries its whole rules.massQuiz (the server takes it as one object). */
 export function createBody(v: Values): CreateRoundInput {
   const base = { title: v.title.trim(), organisationId: v.organisationId, format: v.format, isPublic: Boolean(v.isPublic), hostIds: v.hostIds ?? [] };
-  if (v.format !== 'mass-quiz') return base;
+  if (v.format !== 'mass-quiz') return v.contestLink ? { ...base, contest: { contestId: v.contestLink[0], roundKey: v.contestLink[1] } } : base;
   return {
     ...base,
     rules: {
@@ -86,6 +88,7 @@ function RoundFields({ organisations }: { organisations: Organisation[] }) {
       <Form.Item name="hostIds" label={t('arena.builder.field.hosts')} extra={t('arena.builder.field.hostsHint')} initialValue={[]}>
         <PeoplePicker testId="round-hosts" placeholder={t('arena.builder.field.hostsPlaceholder')} />
       </Form.Item>
+      {format !== 'mass-quiz' && <ContestLinkField />}
       {format === 'mass-quiz' && (
         <div className="arena-builder-rules" data-testid="round-mass-rules">
           <Form.Item name="formula" label={t('arena.builder.field.formula')} initialValue="correctness-first">
@@ -118,4 +121,38 @@ function RoundFields({ organisations }: { organisations: Organisation[] }) {
       )}
     </>
   );
+}
+
+/** 关联赛事轮次 (optional): a contest the organiser manages, then one of its rounds (by stage); the final scores are written there. */
+function ContestLinkField() {
+  const { t, errorText } = useI18n();
+  const contests = useContestChoices();
+  return (
+    <Form.Item name="contestLink" label={t('arena.builder.contest.field')} extra={t('arena.builder.contest.fieldHint')}>
+      <Cascader<CascaderOption>
+        allowClear
+        showSearch
+        loading={contests.loading}
+        placeholder={t('arena.builder.contest.placeholder')}
+        notFoundContent={contests.loading ? undefined : contests.error ? errorText(contests.error) : t('arena.builder.contest.none')}
+        options={contestOptions(contests.data ?? [], t)}
+        displayRender={(labels) => labels.join(' / ')}
+        classNames={{ popup: { root: "arena-builder-contest-popup" } }}
+        data-testid="round-contest"
+        style={{ width: '100%' }}
+      />
+    </Form.Item>
+  );
+}
+
+type CascaderOption = { value: number | string; label: string; title?: string; children?: CascaderOption[] };
+
+/** contest → its rounds, each labelled “stage · round”, the live rounds marked (they are what an arena round usually scores) */
+function contestOptions(contests: ContestChoice[], t: ReturnType<typeof useI18n>['t']): CascaderOption[] {
+  return contests.map((c) => ({
+    value: c.id,
+    label: c.title,
+    title: `${c.title} · ${c.organisationName}`,
+    children: c.rounds.map((r) => ({ value: r.key, label: `${r.stageName} · ${r.name}${r.kind === 'live' ? `（${t('arena.builder.contest.liveRound')}）` : ''}` })),
+  }));
 }

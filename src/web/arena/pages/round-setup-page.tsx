@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Input, InputNumber, Popconfirm, Result, Row, Segmented, Select, Space, Steps, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, PlayCircleOutlined, PlusOutlined, SaveOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Input, InputNumber, Modal, Popconfirm, Result, Row, Segmented, Select, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined, ImportOutlined, LinkOutlined, PlayCircleOutlined, PlusOutlined, SaveOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
 import { PageLoading } from '../../shared/layout/page-loading.tsx';
+import { useResource } from '../../shared/use-resource.ts';
 import { useAction } from '../../shared/use-action.ts';
 import type { Question } from '../api.ts';
-import { addPaperQuestions, personIdOf, setRoster, startRound, updateRoundQuestions, useBuilderRound, usePaperChoices, type BuilderRound, type PersonChoice, type RosterInput } from '../builder-api.ts';
+import { addPaperQuestions, fetchStageEntrants, personIdOf, setRoster, startRound, updateRoundQuestions, useBuilderRound, useLinkedContest, usePaperChoices, type BuilderRound, type ContestLink, type PersonChoice, type RosterInput, type StageEntrant } from '../builder-api.ts';
 import { PeoplePicker } from '../components/people-picker.tsx';
 import '../builder.css';
 
@@ -34,19 +35,21 @@ export function RoundSetupPage() {
   return <Setup round={round.data} onChanged={round.reload} />;
 }
 
-type TeamDraft = { key: number; name: string; memberIds: number[] };
+/** entryId: the contest entry the team stands for (a round linked to a contest round); its score is written to that entry */
+type TeamDraft = { key: number; name: string; memberIds: number[]; entryId?: number };
 type RosterDraft = { mode: 'teams' | 'players'; teams: TeamDraft[]; playerIds: number[] };
 
 let nextKey = 1;
 function rosterOf(r: BuilderRound): RosterDraft {
   const c = r.config;
   const members = (teamId: string) => c.players.filter((p) => p.teamId === teamId).map((p) => personIdOf(p.id)).filter((id): id is number => id !== null);
-  if (c.teams.length > 0) return { mode: 'teams', teams: c.teams.map((tm) => ({ key: nextKey++, name: tm.name, memberIds: members(tm.id) })), playerIds: [] };
+  const entryOf = (teamId: string) => r.contest?.entryMap[teamId];
+  if (c.teams.length > 0) return { mode: 'teams', teams: c.teams.map((tm) => ({ key: nextKey++, name: tm.name, memberIds: members(tm.id), ...(entryOf(tm.id) && { entryId: entryOf(tm.id) }) })), playerIds: [] };
   if (c.players.length > 0) return { mode: 'players', teams: [], playerIds: c.players.map((p) => personIdOf(p.id)).filter((id): id is number => id !== null) };
   return { mode: 'teams', teams: [], playerIds: [] };
 }
 const rosterBody = (d: RosterDraft): RosterInput =>
-  d.mode === 'teams' ? { teams: d.teams.map((tm) => ({ name: tm.name.trim(), memberIds: tm.memberIds })) } : { players: d.playerIds.map((personId) => ({ personId })) };
+  d.mode === 'teams' ? { teams: d.teams.map((tm) => ({ name: tm.name.trim(), memberIds: tm.memberIds, ...(tm.entryId && { entryId: tm.entryId }) })) } : { players: d.playerIds.map((personId) => ({ personId })) };
 
 function Setup({ round, onChanged }: { round: BuilderRound; onChanged: () => void }) {
   const i18n = useI18n();
@@ -61,13 +64,23 @@ function Setup({ round, onChanged }: { round: BuilderRound; onChanged: () => voi
   const [roster, setRosterDraft] = useState<RosterDraft>(() => rosterOf(round));
   const saved = useMemo(() => JSON.stringify(rosterBody(rosterOf(round))), [round]);
   const dirty = !mass && JSON.stringify(rosterBody(roster)) !== saved;
+  // the members of teams imported from the contest, so their pickers show names (and 工号) at once
+  const [imported, setImported] = useState<PersonChoice[]>([]);
   const known: PersonChoice[] = useMemo(
-    () => c.players.flatMap((p) => {
-      const id = personIdOf(p.id);
-      return id === null ? [] : [{ id, name: p.name, employeeNo: '', organisationName: '' }];
-    }),
-    [c.players],
+    () => [
+      ...imported,
+      ...c.players.flatMap((p) => {
+        const id = personIdOf(p.id);
+        return id === null || imported.some((x) => x.id === id) ? [] : [{ id, name: p.name, employeeNo: '', organisationName: '' }];
+      }),
+    ],
+    [c.players, imported],
   );
+  const importTeams = (entrants: StageEntrant[]) => {
+    setImported(entrants.flatMap((e) => e.members.map((m) => ({ id: m.personId, name: m.name, employeeNo: m.employeeNo, organisationName: e.organisationName }))));
+    setRosterDraft(() => ({ mode: 'teams', playerIds: [], teams: entrants.map((e) => ({ key: nextKey++, name: e.name.slice(0, 100), memberIds: e.members.slice(0, 20).map((m) => m.personId), entryId: e.id })) }));
+    message.success(t('arena.builder.contest.imported', { n: entrants.length }));
+  };
 
   /** every change goes through here: busy flag, and the server's refusal in words the organiser reads */
   const act = <T,>(fn: () => Promise<T>) =>
@@ -155,6 +168,7 @@ function Setup({ round, onChanged }: { round: BuilderRound; onChanged: () => voi
         </Col>
         <Col xs={24} xl={9}>
           <SettingsCard round={round} />
+          {round.contest && <ContestCard link={round.contest} roster={mass ? null : roster} onImport={importTeams} />}
           {mass ? (
             <Card title={<><TeamOutlined /> {t('arena.builder.step.players')}</>} className="ss-block-top">
               <Typography.Paragraph type="secondary">{t('arena.builder.roster.mass')}</Typography.Paragraph>
@@ -325,6 +339,11 @@ function RosterCard({ roster, setRoster, known, problem, dirty, busy, onSave }: 
           {roster.teams.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('arena.builder.roster.noTeams')} />}
           {roster.teams.map((tm, i) => (
             <div className="arena-builder-team" key={tm.key} data-testid={`round-team-${i + 1}`}>
+              {tm.entryId && (
+                <Tooltip title={t('arena.builder.contest.teamLinkedHint')}>
+                  <Tag icon={<LinkOutlined />} color="gold" className="arena-builder-team__entry" data-testid="round-team-entry">{t('arena.builder.contest.teamLinked')}</Tag>
+                </Tooltip>
+              )}
               <div className="arena-builder-team__head">
                 <Input value={tm.name} maxLength={100} onChange={(e) => setTeam(tm.key, { name: e.target.value })} placeholder={t('arena.builder.roster.teamNamePlaceholder')} status={tm.name.trim() ? undefined : 'error'} data-testid="round-team-name" />
                 <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('arena.builder.roster.removeTeam')} onClick={() => removeTeam(tm.key)} />
@@ -346,5 +365,118 @@ function RosterCard({ roster, setRoster, known, problem, dirty, busy, onSave }: 
         </Button>
       </div>
     </Card>
+  );
+}
+
+/**
+ * 关联赛事: the contest round this round's final scores are written to, how many teams stand for
+ * a contest entry, and 从赛事导入队伍 (the entries of the round's stage, with their members).
+ */
+function ContestCard({ link, roster, onImport }: { link: ContestLink; roster: RosterDraft | null; onImport: (entrants: StageEntrant[]) => void }) {
+  const { t, errorText } = useI18n();
+  const linked = useLinkedContest(link);
+  const [importing, setImporting] = useState(false);
+  const info = linked.data;
+  const teams = roster?.mode === 'teams' ? roster.teams : [];
+  const linkedTeams = teams.filter((tm) => tm.entryId).length;
+  return (
+    <Card size="small" className="ss-block-top arena-builder-contest" data-testid="round-contest-link" title={<><TrophyOutlined /> {t('arena.builder.contest.title')}</>}>
+      {linked.error ? (
+        <Alert type="warning" showIcon title={errorText(linked.error)} />
+      ) : (
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('arena.builder.contest.contest')}>{info ? info.contest.title : `#${link.contestId}`}</Descriptions.Item>
+          <Descriptions.Item label={t('arena.builder.contest.round')}>
+            {info?.round ? `${info.round.stageName} · ${info.round.name}` : info ? <Typography.Text type="warning">{t('arena.builder.contest.roundGone', { key: link.roundKey })}</Typography.Text> : link.roundKey}
+          </Descriptions.Item>
+          {roster && <Descriptions.Item label={t('arena.builder.contest.linkedTeams')}>{t('arena.builder.contest.linkedCount', { n: linkedTeams, total: teams.length })}</Descriptions.Item>}
+        </Descriptions>
+      )}
+      <div className="arena-builder-muted arena-builder-contest__hint">{t(roster ? 'arena.builder.contest.hint' : 'arena.builder.contest.hintMass')}</div>
+      {roster && (
+        <Button block icon={<ImportOutlined />} disabled={!info?.round} onClick={() => setImporting(true)} data-testid="round-contest-import">
+          {t('arena.builder.contest.import')}
+        </Button>
+      )}
+      {importing && info?.round && (
+        <ImportEntrantsModal
+          contestId={link.contestId}
+          stage={{ id: info.round.stageId, name: info.round.stageName }}
+          replacing={teams.length}
+          onClose={() => setImporting(false)}
+          onImport={(entrants) => {
+            setImporting(false);
+            onImport(entrants);
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+const MAX_TEAMS = 50;
+
+/** The entries of the stage (approved, or advanced from the stage before), by track; the picked ones become the teams. */
+function ImportEntrantsModal({ contestId, stage, replacing, onClose, onImport }: { contestId: number; stage: { id: string; name: string }; replacing: number; onClose: () => void; onImport: (entrants: StageEntrant[]) => void }) {
+  const { t, errorText } = useI18n();
+  const entrants = useResource(`arena:builder:entrants:${contestId}:${stage.id}`, (signal) => fetchStageEntrants(contestId, stage.id, signal));
+  const [track, setTrack] = useState<string>('');
+  const [picked, setPicked] = useState<number[]>([]);
+  const all = entrants.data ?? [];
+  const tracks = [...new Map(all.map((e) => [e.trackId, e.trackName])).entries()];
+  const shown = track ? all.filter((e) => e.trackId === track) : all;
+  const chosen = all.filter((e) => picked.includes(e.id));
+  const tooMany = chosen.length > MAX_TEAMS;
+  return (
+    <Modal
+      open
+      width={760}
+      title={t('arena.builder.contest.importTitle', { stage: stage.name })}
+      okText={t('arena.builder.contest.importOk', { n: chosen.length })}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: chosen.length === 0 || tooMany, id: 'round-contest-import-ok' }}
+      onOk={() => onImport(chosen)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <div className="arena-builder-import__bar">
+        <Select<string>
+          value={track}
+          onChange={(v) => setTrack(v)}
+          style={{ width: 220 }}
+          options={[{ value: '', label: t('arena.builder.contest.allTracks') }, ...tracks.map(([value, label]) => ({ value, label }))]}
+          data-testid="round-contest-track"
+        />
+        <span className="arena-builder-muted">{t('arena.builder.contest.picked', { n: chosen.length, total: all.length })}</span>
+      </div>
+      {entrants.error ? (
+        <Alert type="error" showIcon title={errorText(entrants.error)} />
+      ) : (
+        <Table<StageEntrant>
+          size="small"
+          rowKey="id"
+          loading={entrants.loading}
+          dataSource={shown}
+          pagination={false}
+          scroll={{ y: 360 }}
+          locale={{ emptyText: t('arena.builder.contest.noEntrants') }}
+          rowSelection={{
+            selectedRowKeys: picked,
+            preserveSelectedRowKeys: true,
+            onChange: (keys) => setPicked(keys.map(Number)),
+          }}
+          columns={[
+            { title: t('arena.builder.contest.entry'), dataIndex: 'name', ellipsis: true },
+            { title: t('arena.builder.contest.track'), dataIndex: 'trackName', width: 130 },
+            { title: t('arena.builder.contest.organisation'), dataIndex: 'organisationName', width: 110, ellipsis: true },
+            { title: t('arena.builder.contest.members'), key: 'members', render: (_, e) => e.members.map((m) => m.name).join('、') },
+          ]}
+          data-testid="round-contest-entrants"
+        />
+      )}
+      <div className={tooMany ? 'arena-builder-warn arena-builder-import__foot' : 'arena-builder-muted arena-builder-import__foot'}>
+        {tooMany ? t('arena.builder.contest.tooMany', { max: MAX_TEAMS }) : replacing > 0 ? t('arena.builder.contest.replaces', { n: replacing }) : t('arena.builder.contest.importHint')}
+      </div>
+    </Modal>
   );
 }
