@@ -20,7 +20,7 @@ afterAll(async () => t?.cleanup());
 
 describe('restart and contest scores', () => {
   it('a restarted server resumes the round with no acknowledged event lost, and the final scores flow into the contest round', async () => {
-    const contest = await t.ctx.db.insertInto('contest').values({ organisation_id: t.seed.zj.id, title: '浙江服务之星', definition: JSON.stringify({}), updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    const contest = await t.ctx.db.insertInto('contest').values({ organisation_id: t.seed.zj.id, title: '浙江服务之星', definition: JSON.stringify({ stages: [{ key: 'final', rounds: [{ id: 'final' }] }] }), updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
     const entries = await t.ctx.db
       .insertInto('contest_entry')
       .values(['红队', '蓝队'].map((name) => ({ contest_id: contest.id, track_key: 'voice', kind: 'team' as const, name, organisation_id: t.seed.zj.id, details: '{}' })))

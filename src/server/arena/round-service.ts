@@ -61,8 +61,13 @@ export async function createRound(ctx: AppContext, actor: Actor, input: CreateRo
   if (!org) throw invalid('organisationId', 'unknown organisation');
   if (!hasRoleAt(actor, ['organiser'], org.idPath)) throw forbidden(`only organisers over ${org.name} may create its live rounds`);
   if (input.contest) {
-    const contest = await ctx.db.selectFrom('contest').select(['id', 'organisation_id']).where('id', '=', input.contest.contestId).executeTakeFirst();
+    const contest = await ctx.db.selectFrom('contest').select(['id', 'organisation_id', 'definition']).where('id', '=', input.contest.contestId).executeTakeFirst();
     if (!contest) throw invalid('contest.contestId', 'unknown contest');
+    // the round's scores will be written into this contest: only its managers may link to it
+    const contestOrg = await ctx.identity.orgs.get(contest.organisation_id);
+    if (!contestOrg || !hasRoleAt(actor, ['organiser'], contestOrg.idPath)) throw new AppError('FORBIDDEN', 'only the contest’s organisers may link a live round to it', { details: { reasonZh: '只有该赛事的组织者才能把现场赛关联到它。' } });
+    const stages = ((contest.definition as { stages?: { rounds?: { id: string }[] }[] }).stages ?? []);
+    if (!stages.some((st) => (st.rounds ?? []).some((r) => r.id === input.contest!.roundKey))) throw invalid('contest.roundKey', `the contest has no round "${input.contest.roundKey}"`, `该赛事没有轮次"${input.contest.roundKey}"。`);
   }
   const config = checked(defaultConfig({ roundId: 'new', format: input.format, questions: input.questions ?? [], ...input.rules }));
   const id = await ctx.db.transaction().execute(async (tx) => {
@@ -120,6 +125,15 @@ export async function setRoster(ctx: AppContext, actor: Actor, id: number, input
     const p = await ctx.identity.people.get(pid);
     if (!p) throw invalid('roster', `unknown person ${pid}`, `名单中有不存在的人员（编号 ${pid}）。`);
     people.set(pid, p.name);
+  }
+  const entryIds = [...(input.teams ?? []).map((t) => t.entryId), ...(input.players ?? []).map((p) => p.entryId)].filter((e): e is number => !!e);
+  if (entryIds.length) {
+    // a team's contest score goes to its entry: only entries of the linked contest
+    if (!row.contestId) throw invalid('roster', 'this round is not linked to a contest: no entry ids', '本场未关联赛事，名单不能带报名编号。');
+    const found = await ctx.db.selectFrom('contest_entry').select('id').where('contest_id', '=', row.contestId).where('id', 'in', entryIds).execute();
+    const known = new Set(found.map((e) => e.id));
+    const stranger = entryIds.find((e) => !known.has(e));
+    if (stranger !== undefined) throw invalid('roster', `entry ${stranger} is not an entry of the linked contest`, `报名 ${stranger} 不属于本场关联的赛事。`);
   }
   const entryMap: Record<string, number> = {};
   const teams = (input.teams ?? []).map((t, i) => {
