@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { useAction } from '../../shared/use-action.ts';
 import { updateLibraryRubric, useLibrary, type Criterion, type LibraryRubricView } from '../api.ts';
+import { LibraryNameFields } from './save-to-library-modal.tsx';
 
 /**
  * The organisation rubric library (评分细则库) the organiser sees: their organisations' and
@@ -113,12 +114,7 @@ function EditLibraryModal({ rubric, onClose }: { rubric: LibraryRubricView; onCl
   return (
     <Modal open title={t('judging.library.editTitle')} okButtonProps={{ loading: busy }} onCancel={() => onClose(false)} onOk={() => form.submit()}>
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={{ nameZh: rubric.nameZh, name: rubric.name, weights: rubric.criteria.map((c) => c.weight) }}>
-        <Form.Item name="nameZh" label={t('judging.library.nameZh')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="name" label={t('judging.library.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input />
-        </Form.Item>
+        <LibraryNameFields />
         {rubric.criteria.map((c, i) => (
           <Form.Item key={c.key} name={['weights', i]} label={`${lang === 'en' ? c.name : c.nameZh} · ${t('judging.rubric.weight')}`} rules={[{ required: true }]}>
             <InputNumber min={0.1} max={100} step={0.5} />

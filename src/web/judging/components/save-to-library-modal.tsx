@@ -24,14 +24,24 @@ export function SaveToLibraryModal({ rubric, organisations, onClose }: Props) {
         <Form.Item name="organisationId" label={t('judging.library.organisation')} rules={[{ required: true }]}>
           <Select options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
         </Form.Item>
-        <Form.Item name="nameZh" label={t('judging.library.nameZh')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="name" label={t('judging.library.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input />
-        </Form.Item>
+        <LibraryNameFields />
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
     </Modal>
+  );
+}
+
+/** A library rubric's two names (Chinese and English), as the save and edit dialogs ask for them. */
+export function LibraryNameFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="nameZh" label={t('judging.library.nameZh')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="name" label={t('judging.library.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+        <Input />
+      </Form.Item>
+    </>
   );
 }
