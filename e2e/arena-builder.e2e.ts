@@ -8,7 +8,7 @@
  * members and entry ids), edits them, saves, starts, and the host console opens.
  */
 import type { Page } from 'playwright-core';
-import { baseUrl, confirmPopover, DESKTOP, expect, journey, screenshot, signIn, step, watchConsole } from './support.ts';
+import { baseUrl, clickUntilClosed, confirmPopover, DESKTOP, expect, journey, screenshot, signIn, step, watchConsole } from './support.ts';
 
 const stamp = Date.now().toString(36).slice(-4);
 
@@ -56,6 +56,22 @@ await journey('arena builder: create, questions from a paper, two teams, start; 
     await card.getByTestId('round-continue-setup').click();
     await page.waitForURL((u) => u.pathname === `/arena/${roundId}/setup`);
     expect(await page.getByTestId('round-start').isDisabled(), 'start waits for questions and a roster');
+  });
+
+  const renamed = `${title} 改`;
+  await step('编辑设置: the draft is renamed, the header shows the new title', async () => {
+    await page.getByTestId('round-settings-edit').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '编辑场次设置' });
+    const input = modal.getByTestId('round-edit-title');
+    await input.waitFor();
+    expect((await input.inputValue()) === title, 'the dialog starts from the saved title');
+    expect(await modal.getByTestId('round-public').isChecked(), 'the dialog starts from the saved public switch');
+    await input.fill(renamed);
+    await page.locator('.ant-modal:not([class*="-appear"]):not([class*="-enter"])').filter({ hasText: '编辑场次设置' }).waitFor();
+    await screenshot(page, 'arena-builder-edit', false);
+    await clickUntilClosed(page, '.ant-modal', '#round-edit-ok');
+    await page.getByText('设置已保存').first().waitFor();
+    await page.getByRole('heading', { name: renamed }).waitFor();
   });
 
   await step('questions from a demo paper of the 浙江 bank', async () => {
@@ -125,6 +141,13 @@ await journey('arena builder: create, questions from a paper, two teams, start; 
     await error.getByText('通关线（答对 999 题）超过了本场的全员答题题目数', { exact: false }).waitFor();
     expect(new URL(page.url()).pathname.endsWith('/setup'), 'still on the setup page');
     await screenshot(page, 'arena-builder-refused', false);
+    // 编辑设置 opens on the saved rules (the pass mark the start refused)
+    await page.getByTestId('round-settings-edit').click();
+    const edit = page.locator('.ant-modal:not([class*="-appear"]):not([class*="-enter"])').filter({ hasText: '编辑场次设置' });
+    await edit.getByTestId('round-mass-rules').waitFor();
+    expect((await edit.getByLabel('答对题数').inputValue()) === '999', 'the dialog starts from the saved pass mark');
+    await screenshot(page, 'arena-builder-edit-mass', false);
+    await clickUntilClosed(page, '.ant-modal', '.ant-modal-footer button:not(.ant-btn-primary)');
   });
 
   // ── a round linked to a contest round: the group organiser manages the demo contest ──

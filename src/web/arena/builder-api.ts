@@ -1,5 +1,5 @@
 /** The round builder's data: create a draft round, add a bank paper's questions, set the roster, start it. */
-import { fetchPeople } from '../identity/api.ts';
+import { fetchPeople, fetchPerson } from '../identity/api.ts';
 import { api } from '../shared/api.ts';
 import { useResource } from '../shared/use-resource.ts';
 import type { Question, RoundDetail, RoundFormat } from './api.ts';
@@ -31,6 +31,9 @@ export const DEFAULT_STREAK_BONUS = { perAnswer: 100, max: 500 } as const;
 export const createRound = (body: CreateRoundInput) => api<BuilderRound>('/api/arena/rounds', { body });
 export const useBuilderRound = (id: number) => useResource(`arena:builder:${id}`, (signal) => api<BuilderRound>(`/api/arena/rounds/${id}`, { signal }));
 export const updateRoundQuestions = (id: number, questions: Question[]) => api<BuilderRound>(`/api/arena/rounds/${id}`, { method: 'PATCH', body: { questions } });
+/** The body of PATCH /api/arena/rounds/:id for 编辑设置 (the format, organisation and contest link stay as they are). */
+export type UpdateRoundInput = { title?: string; isPublic?: boolean; hostIds?: number[]; rules?: { massQuiz: MassQuizRules } };
+export const updateRound = (id: number, body: UpdateRoundInput) => api<BuilderRound>(`/api/arena/rounds/${id}`, { method: 'PATCH', body });
 export const addPaperQuestions = (id: number, body: { paperId: number; points?: number; timeLimitMs?: number; replace?: boolean }) =>
   api<{ round: BuilderRound; added: number; skipped: number }>(`/api/arena/rounds/${id}/questions/from-paper`, { body });
 export type RosterInput = { teams?: { name: string; memberIds: number[]; entryId?: number }[]; players?: { personId: number }[] };
@@ -67,6 +70,18 @@ export type PersonChoice = { id: number; name: string; employeeNo: string; organ
 export const searchPeople = (q: string, signal?: AbortSignal) =>
   fetchPeople({ q: q || undefined, active: 'true', pageSize: 30 }, signal).then((page) =>
     page.items.map((p): PersonChoice => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, organisationName: p.organisation.name })),
+  );
+
+/** The round's hosts as the picker shows them (one it may no longer read shows by its id). */
+export const useHostChoices = (roundId: number, ids: number[]) =>
+  useResource(`arena:builder:hosts:${roundId}:${ids.join(',')}`, (signal) =>
+    Promise.all(
+      ids.map((id) =>
+        fetchPerson(id, signal)
+          .then((p): PersonChoice => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, organisationName: p.organisation.name }))
+          .catch((): PersonChoice => ({ id, name: `#${id}`, employeeNo: '', organisationName: '' })),
+      ),
+    ),
   );
 
 /** `p<personId>` (a signed-in player's id on the roster) → the person id. */

@@ -4,7 +4,7 @@ import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { CreateInOrganisationModal } from '../../shared/list/create-in-organisation-modal.tsx';
 import { useOrganisations, type Organisation } from '../../identity/api.ts';
 import type { RoundFormat } from '../api.ts';
-import { createRound, DEFAULT_STREAK_BONUS, useContestChoices, type BuilderRound, type ContestChoice, type CreateRoundInput } from '../builder-api.ts';
+import { createRound, DEFAULT_STREAK_BONUS, useContestChoices, type BuilderRound, type ContestChoice, type CreateRoundInput, type MassQuizRules, type PersonChoice } from '../builder-api.ts';
 import { PeoplePicker } from './people-picker.tsx';
 
 export const ROUND_FORMATS: RoundFormat[] = ['buzzer', 'mandatory', 'risk', 'team-pk', 'mass-quiz'];
@@ -28,17 +28,7 @@ type Values = {
 export function createBody(v: Values): CreateRoundInput {
   const base = { title: v.title.trim(), organisationId: v.organisationId, format: v.format, isPublic: Boolean(v.isPublic), hostIds: v.hostIds ?? [] };
   if (v.format !== 'mass-quiz') return v.contestLink ? { ...base, contest: { contestId: v.contestLink[0], roundKey: v.contestLink[1] } } : base;
-  return {
-    ...base,
-    rules: {
-      massQuiz: {
-        formula: v.formula ?? 'correctness-first',
-        streakBonus: { ...DEFAULT_STREAK_BONUS },
-        allowLateJoin: v.allowLateJoin ?? true,
-        pass: v.passOn && v.minCorrect ? { minCorrect: v.minCorrect, reward: (v.reward ?? '').trim() } : null,
-      },
-    },
-  };
+  return { ...base, rules: { massQuiz: massQuizOf(v) } };
 }
 
 type Props = { onClose: () => void; onCreated: (round: BuilderRound) => void };
@@ -68,7 +58,6 @@ function RoundFields({ organisations }: { organisations: Organisation[] }) {
   const { t } = useI18n();
   const form = Form.useFormInstance<Values>();
   const format = Form.useWatch('format', form);
-  const passOn = Form.useWatch('passOn', form);
 
   // one top node (an organiser over one province): picked already
   useEffect(() => {
@@ -82,13 +71,41 @@ function RoundFields({ organisations }: { organisations: Organisation[] }) {
       <Form.Item name="format" label={t('arena.builder.field.format')} initialValue="buzzer" rules={[{ required: true }]}>
         <Select data-testid="round-format" options={ROUND_FORMATS.map((f) => ({ value: f, label: `${t(`arena.format.${f}`)} · ${t(`arena.builder.formatHint.${f}`)}` }))} />
       </Form.Item>
+      <RoundSettingsFields format={format} />
+      {format !== 'mass-quiz' && <ContestLinkField />}
+    </>
+  );
+}
+
+/** What a round's settings form holds besides its title, organisation, format and contest link (the create and the edit dialog share it). */
+export type RoundSettingsValues = Pick<Values, 'isPublic' | 'hostIds' | 'formula' | 'allowLateJoin' | 'passOn' | 'minCorrect' | 'reward'>;
+
+/** A mass quiz's rules from the form: the streak bonus is not on the form (the default, or the round's own when editing). */
+export function massQuizOf(v: RoundSettingsValues, streakBonus: { perAnswer: number; max: number } = DEFAULT_STREAK_BONUS): MassQuizRules {
+  return {
+    formula: v.formula ?? 'correctness-first',
+    streakBonus: { ...streakBonus },
+    allowLateJoin: v.allowLateJoin ?? true,
+    pass: v.passOn && v.minCorrect ? { minCorrect: v.minCorrect, reward: (v.reward ?? '').trim() } : null,
+  };
+}
+
+/**
+ * 公开观赛页, 主持人 and (a mass quiz) 计分方式, 允许中途加入, 通关线 + 通关激励: the fields the create
+ * dialog and the setup page's 编辑设置 share. `knownHosts`: the hosts already chosen, so they show by name.
+ */
+export function RoundSettingsFields({ format, knownHosts }: { format: RoundFormat | undefined; knownHosts?: PersonChoice[] }) {
+  const { t } = useI18n();
+  const form = Form.useFormInstance<RoundSettingsValues>();
+  const passOn = Form.useWatch('passOn', form);
+  return (
+    <>
       <Form.Item name="isPublic" label={t('arena.builder.field.public')} extra={t('arena.builder.field.publicHint')} valuePropName="checked" initialValue={false}>
         <Switch data-testid="round-public" />
       </Form.Item>
       <Form.Item name="hostIds" label={t('arena.builder.field.hosts')} extra={t('arena.builder.field.hostsHint')} initialValue={[]}>
-        <PeoplePicker testId="round-hosts" placeholder={t('arena.builder.field.hostsPlaceholder')} />
+        <PeoplePicker testId="round-hosts" known={knownHosts} placeholder={t('arena.builder.field.hostsPlaceholder')} />
       </Form.Item>
-      {format !== 'mass-quiz' && <ContestLinkField />}
       {format === 'mass-quiz' && (
         <div className="arena-builder-rules" data-testid="round-mass-rules">
           <Form.Item name="formula" label={t('arena.builder.field.formula')} initialValue="correctness-first">

@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Input, InputNumber, Modal, Popconfirm, Result, Row, Segmented, Select, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, ImportOutlined, LinkOutlined, PlayCircleOutlined, PlusOutlined, SaveOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Popconfirm, Result, Row, Segmented, Select, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, ImportOutlined, LinkOutlined, PlayCircleOutlined, PlusOutlined, SaveOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n/i18n-context.tsx';
 import { PageHeader } from '../../shared/layout/page-header.tsx';
 import { PageLoading } from '../../shared/layout/page-loading.tsx';
 import { useResource } from '../../shared/use-resource.ts';
 import { useAction } from '../../shared/use-action.ts';
 import type { Question } from '../api.ts';
-import { addPaperQuestions, fetchStageEntrants, personIdOf, setRoster, startRound, updateRoundQuestions, useBuilderRound, useLinkedContest, usePaperChoices, type BuilderRound, type ContestLink, type PersonChoice, type RosterInput, type StageEntrant } from '../builder-api.ts';
+import { addPaperQuestions, fetchStageEntrants, personIdOf, setRoster, startRound, updateRound, updateRoundQuestions, useBuilderRound, useHostChoices, useLinkedContest, usePaperChoices, type BuilderRound, type ContestLink, type PersonChoice, type RosterInput, type StageEntrant } from '../builder-api.ts';
 import { PeoplePicker } from '../components/people-picker.tsx';
+import { massQuizOf, RoundSettingsFields, type RoundSettingsValues } from '../components/round-create-modal.tsx';
 import '../builder.css';
 
 /** 继续设置: a draft round's questions (from a bank paper), its roster (teams or players) and the start. */
@@ -167,7 +168,7 @@ function Setup({ round, onChanged }: { round: BuilderRound; onChanged: () => voi
           <QuestionsCard round={round} busy={busy} act={act} onChanged={onChanged} />
         </Col>
         <Col xs={24} xl={9}>
-          <SettingsCard round={round} />
+          <SettingsCard round={round} onChanged={onChanged} />
           {round.contest && <ContestCard link={round.contest} roster={mass ? null : roster} onImport={importTeams} />}
           {mass ? (
             <Card title={<><TeamOutlined /> {t('arena.builder.step.players')}</>} className="ss-block-top">
@@ -277,12 +278,23 @@ function groupPapers(papers: { id: number; label: string; bankName: string; setN
   return [...groups.values()];
 }
 
-function SettingsCard({ round }: { round: BuilderRound }) {
+/** 场次设置: read-only, with 编辑设置 for the title, the spectator page, the hosts and (a mass quiz) the rules; the format and contest link stay. */
+function SettingsCard({ round, onChanged }: { round: BuilderRound; onChanged: () => void }) {
   const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
   const c = round.config;
   const pass = c.massQuiz.pass;
   return (
-    <Card title={t('arena.builder.settings.title')} size="small">
+    <Card
+      title={t('arena.builder.settings.title')}
+      size="small"
+      data-testid="round-settings"
+      extra={
+        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="round-settings-edit">
+          {t('arena.builder.edit.button')}
+        </Button>
+      }
+    >
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('arena.builder.field.format')}>{t(`arena.format.${c.format}`)}</Descriptions.Item>
         <Descriptions.Item label={t('arena.builder.field.organisation')}>{round.organisationName}</Descriptions.Item>
@@ -296,7 +308,84 @@ function SettingsCard({ round }: { round: BuilderRound }) {
           </>
         )}
       </Descriptions>
+      {editing && (
+        <RoundEditModal
+          round={round}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onChanged();
+          }}
+        />
+      )}
     </Card>
+  );
+}
+
+type EditValues = RoundSettingsValues & { title: string };
+
+/** 编辑设置: the create dialog's fields (RoundSettingsFields) on a draft round; saves with PATCH /api/arena/rounds/:id. */
+function RoundEditModal({ round, onClose, onSaved }: { round: BuilderRound; onClose: () => void; onSaved: () => void }) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const { busy, error, run } = useAction();
+  const hosts = useHostChoices(round.id, round.hostIds);
+  const c = round.config;
+  const mass = c.format === 'mass-quiz';
+  const pass = c.massQuiz.pass;
+  const initialValues: EditValues = {
+    title: round.title,
+    isPublic: round.isPublic,
+    hostIds: round.hostIds,
+    formula: c.massQuiz.formula,
+    allowLateJoin: c.massQuiz.allowLateJoin,
+    passOn: Boolean(pass),
+    minCorrect: pass?.minCorrect,
+    reward: pass?.reward,
+  };
+  const onFinish = (v: EditValues) =>
+    run(async () => {
+      await updateRound(round.id, {
+        title: v.title.trim(),
+        isPublic: Boolean(v.isPublic),
+        hostIds: v.hostIds ?? [],
+        ...(mass && { rules: { massQuiz: massQuizOf(v, c.massQuiz.streakBonus) } }),
+      });
+      message.success(t('arena.builder.edit.saved'));
+      onSaved();
+    });
+  const ready = !!hosts.data || !!hosts.error;
+  return (
+    <Modal
+      open
+      title={t('arena.builder.edit.title')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      okButtonProps={{ id: 'round-edit-ok', disabled: !ready }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} className="ss-form-alert" data-testid="round-edit-error" />}
+      {hosts.error ? <Alert type="warning" showIcon title={errorText(hosts.error)} className="ss-form-alert" /> : null}
+      {!ready ? (
+        <PageLoading />
+      ) : (
+        <Form<EditValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onFinish(v)} requiredMark={false} data-testid="round-edit-form">
+          <Form.Item name="title" label={t('arena.builder.field.title')} rules={[{ required: true, whitespace: true, max: 200, message: t('arena.builder.field.titleRequired') }]}>
+            <Input placeholder={t('arena.builder.field.titlePlaceholder')} maxLength={200} autoFocus data-testid="round-edit-title" />
+          </Form.Item>
+          <Descriptions column={1} size="small" className="arena-builder-edit__fixed">
+            <Descriptions.Item label={t('arena.builder.field.format')}>{t(`arena.format.${c.format}`)}</Descriptions.Item>
+            {round.contest && <Descriptions.Item label={t('arena.builder.contest.title')}>{t('arena.builder.edit.contestFixed')}</Descriptions.Item>}
+          </Descriptions>
+          <RoundSettingsFields format={c.format} knownHosts={hosts.data ?? []} />
+        </Form>
+      )}
+      <div className="arena-builder-muted">{t('arena.builder.edit.hint')}</div>
+    </Modal>
   );
 }
 
