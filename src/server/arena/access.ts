@@ -50,12 +50,7 @@ export function verifyGuestToken(row: Pick<RoundRow, 'id' | 'secret'>, token: st
 }
 
 export const newGuestId = () => `g${randomBytes(6).toString('hex')}`;
-export const personPlayerId = (personId: number) => `p${personId}`;
-/** The person behind a signed-in player's id (`p<personId>`), or null for a guest who joined with a code. */
-export const personIdOfPlayer = (playerId: string): number | null => {
-  const m = /^p(\d+)$/.exec(playerId);
-  return m ? Number(m[1]) : null;
-};
+export { personIdOfPlayer, personPlayerId } from './engine/player-id.ts';
 
 export function verifyScreenToken(row: Pick<RoundRow, 'screenToken'>, token: string | undefined): boolean {
   if (!row.screenToken || !token) return false;

@@ -26,8 +26,7 @@ export async function replayStep(ctx: AppContext, actor: Actor, id: number, step
   const row = await loadRound(ctx, actor, id, 'host');
   const total = await ctx.arena.events.lastSeq(id);
   if (step > total) throw invalid('step', `the round has ${total} events`);
-  const snap = step > 0 ? await ctx.arena.events.latestSnapshot(id, step - 1) : null;
-  const base = snap ? foldFrom(row.config, snap.data as SnapshotData, []) : null;
+  const base = step > 0 ? await snapshotState(ctx, row, step - 1) : null;
   const afterSeq = base ? base.seq : 0;
   const events = await ctx.arena.events.list(id, { afterSeq, limit: Math.max(1, step - afterSeq) });
   let last = null;
@@ -39,10 +38,15 @@ export async function replayStep(ctx: AppContext, actor: Actor, id: number, step
   return { step, total, event: last?.event ?? null, view: last?.view ?? null };
 }
 
+/** The state of the round's latest snapshot (at or before event `atOrBefore`), or null when there is none usable. */
+async function snapshotState(ctx: AppContext, row: RoundRow, atOrBefore?: number): Promise<ArenaState | null> {
+  const snap = await ctx.arena.events.latestSnapshot(row.id, atOrBefore);
+  return snap ? foldFrom(row.config, snap.data as SnapshotData, []) : null;
+}
+
 /** The round's state now, folded from its latest snapshot and the events after it. */
 async function currentState(ctx: AppContext, row: RoundRow): Promise<ArenaState> {
-  const snap = await ctx.arena.events.latestSnapshot(row.id);
-  const base = snap ? foldFrom(row.config, snap.data as SnapshotData, []) : null;
+  const base = await snapshotState(ctx, row);
   const events = await ctx.arena.events.list(row.id, { afterSeq: base?.seq ?? 0 });
   return events.reduce(evolve, base ?? initialState(row.config));
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { hasRoleAt, type Actor } from '../identity/engine/authz.ts';
+import { canManageContest } from '../contests/access.ts';
 import { canHostRound, canManageRound, guestToken, loadRound, newGuestId, newJoinCode, newSecret, personPlayerId, visibleScope } from './access.ts';
 import { defaultConfig, startProblems, validateConfig, type Question, type RoundConfig, type RoundFormat } from './engine/index.ts';
 import { fromBank } from './questions.ts';
@@ -61,13 +62,12 @@ export async function createRound(ctx: AppContext, actor: Actor, input: CreateRo
   if (!org) throw invalid('organisationId', 'unknown organisation');
   if (!hasRoleAt(actor, ['organiser'], org.idPath)) throw forbidden(`only organisers over ${org.name} may create its live rounds`);
   if (input.contest) {
-    const contest = await ctx.db.selectFrom('contest').select(['id', 'organisation_id', 'definition']).where('id', '=', input.contest.contestId).executeTakeFirst();
+    const { contestId, roundKey } = input.contest;
+    const contest = await ctx.contests.contests.get(contestId);
     if (!contest) throw invalid('contest.contestId', 'unknown contest');
     // the round's scores will be written into this contest: only its managers may link to it
-    const contestOrg = await ctx.identity.orgs.get(contest.organisation_id);
-    if (!contestOrg || !hasRoleAt(actor, ['organiser'], contestOrg.idPath)) throw new AppError('FORBIDDEN', 'only the contest’s organisers may link a live round to it', { details: { reasonZh: '只有该赛事的组织者才能把现场赛关联到它。' } });
-    const stages = ((contest.definition as { stages?: { rounds?: { id: string }[] }[] }).stages ?? []);
-    if (!stages.some((st) => (st.rounds ?? []).some((r) => r.id === input.contest!.roundKey))) throw invalid('contest.roundKey', `the contest has no round "${input.contest.roundKey}"`, `该赛事没有轮次"${input.contest.roundKey}"。`);
+    if (!canManageContest(actor, contest)) throw new AppError('FORBIDDEN', 'only the contest’s organisers may link a live round to it', { details: { reasonZh: '只有该赛事的组织者才能把现场赛关联到它。' } });
+    if (!contest.definition.stages.some((st) => st.rounds.some((r) => r.id === roundKey))) throw invalid('contest.roundKey', `the contest has no round "${roundKey}"`, `该赛事没有轮次"${roundKey}"。`);
   }
   const config = checked(defaultConfig({ roundId: 'new', format: input.format, questions: input.questions ?? [], ...input.rules }));
   const id = await ctx.db.transaction().execute(async (tx) => {

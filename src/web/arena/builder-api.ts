@@ -67,10 +67,10 @@ export const usePaperChoices = () =>
 /** A person as the pickers show them. */
 export type PersonChoice = { id: number; name: string; employeeNo: string; organisationName: string };
 
+const choiceOfPerson = (p: { id: number; name: string; employeeNo: string; organisation: { name: string } }): PersonChoice => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, organisationName: p.organisation.name });
+
 export const searchPeople = (q: string, signal?: AbortSignal) =>
-  fetchPeople({ q: q || undefined, active: 'true', pageSize: 30 }, signal).then((page) =>
-    page.items.map((p): PersonChoice => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, organisationName: p.organisation.name })),
-  );
+  fetchPeople({ q: q || undefined, active: 'true', pageSize: 30 }, signal).then((page) => page.items.map(choiceOfPerson));
 
 /** The round's hosts as the picker shows them (one it may no longer read shows by its id). */
 export const useHostChoices = (roundId: number, ids: number[]) =>
@@ -78,14 +78,12 @@ export const useHostChoices = (roundId: number, ids: number[]) =>
     Promise.all(
       ids.map((id) =>
         fetchPerson(id, signal)
-          .then((p): PersonChoice => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, organisationName: p.organisation.name }))
+          .then(choiceOfPerson)
           .catch((): PersonChoice => ({ id, name: `#${id}`, employeeNo: '', organisationName: '' })),
       ),
     ),
   );
 
-/** `p<personId>` (a signed-in player's id on the roster) → the person id. */
-export const personIdOf = (playerId: string): number | null => (/^p\d+$/.test(playerId) ? Number(playerId.slice(1)) : null);
 
 // ── the link to a contest round ─────────────────────────────────────────────────────
 

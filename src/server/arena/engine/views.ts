@@ -166,10 +166,12 @@ export function meView(s: ArenaState, playerId: string): MeView | null {
   const eliminated = s.eliminated.has(unitId);
   const out = !!q && q.lockedOut.includes(unitId);
   const hasBuzzed = !!q?.buzz && [...q.buzz.entries, ...q.buzz.late].some((e) => e.unitId === unitId);
+  const standing = standingOf(s, unitId);
+  const pass = s.config.massQuiz.pass;
   return {
     playerId,
     unitId,
-    score: standingOf(s, unitId).score,
+    score: standing.score,
     place: placeOf(s.board, unitId, lookupOf(s)) ?? null,
     removed,
     eliminated,
@@ -182,8 +184,8 @@ export function meView(s: ArenaState, playerId: string): MeView | null {
     inTeam: isTeamMode(s.config),
     buzzed: hasBuzzed,
     lockedOut: out,
-    correct: standingOf(s, unitId).correct,
-    passed: s.config.massQuiz.pass ? standingOf(s, unitId).correct >= s.config.massQuiz.pass.minCorrect : null,
+    correct: standing.correct,
+    passed: pass ? standing.correct >= pass.minCorrect : null,
   };
 }
 

@@ -8,7 +8,8 @@ import { PageLoading } from '../../shared/layout/page-loading.tsx';
 import { useResource } from '../../shared/use-resource.ts';
 import { useAction } from '../../shared/use-action.ts';
 import type { Question } from '../api.ts';
-import { addPaperQuestions, fetchStageEntrants, personIdOf, setRoster, startRound, updateRound, updateRoundQuestions, useBuilderRound, useHostChoices, useLinkedContest, usePaperChoices, type BuilderRound, type ContestLink, type PersonChoice, type RosterInput, type StageEntrant } from '../builder-api.ts';
+import { personIdOfPlayer } from '../../../server/arena/engine/player-id.ts';
+import { addPaperQuestions, fetchStageEntrants, setRoster, startRound, updateRound, updateRoundQuestions, useBuilderRound, useHostChoices, useLinkedContest, usePaperChoices, type BuilderRound, type ContestLink, type PersonChoice, type RosterInput, type StageEntrant } from '../builder-api.ts';
 import { PeoplePicker } from '../components/people-picker.tsx';
 import { massQuizOf, RoundSettingsFields, type RoundSettingsValues } from '../components/round-create-modal.tsx';
 import '../builder.css';
@@ -43,10 +44,10 @@ type RosterDraft = { mode: 'teams' | 'players'; teams: TeamDraft[]; playerIds: n
 let nextKey = 1;
 function rosterOf(r: BuilderRound): RosterDraft {
   const c = r.config;
-  const members = (teamId: string) => c.players.filter((p) => p.teamId === teamId).map((p) => personIdOf(p.id)).filter((id): id is number => id !== null);
+  const members = (teamId: string) => c.players.filter((p) => p.teamId === teamId).map((p) => personIdOfPlayer(p.id)).filter((id): id is number => id !== null);
   const entryOf = (teamId: string) => r.contest?.entryMap[teamId];
   if (c.teams.length > 0) return { mode: 'teams', teams: c.teams.map((tm) => ({ key: nextKey++, name: tm.name, memberIds: members(tm.id), ...(entryOf(tm.id) && { entryId: entryOf(tm.id) }) })), playerIds: [] };
-  if (c.players.length > 0) return { mode: 'players', teams: [], playerIds: c.players.map((p) => personIdOf(p.id)).filter((id): id is number => id !== null) };
+  if (c.players.length > 0) return { mode: 'players', teams: [], playerIds: c.players.map((p) => personIdOfPlayer(p.id)).filter((id): id is number => id !== null) };
   return { mode: 'teams', teams: [], playerIds: [] };
 }
 const rosterBody = (d: RosterDraft): RosterInput =>
@@ -71,7 +72,7 @@ function Setup({ round, onChanged }: { round: BuilderRound; onChanged: () => voi
     () => [
       ...imported,
       ...c.players.flatMap((p) => {
-        const id = personIdOf(p.id);
+        const id = personIdOfPlayer(p.id);
         return id === null || imported.some((x) => x.id === id) ? [] : [{ id, name: p.name, employeeNo: '', organisationName: '' }];
       }),
     ],
